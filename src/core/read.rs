@@ -1,0 +1,342 @@
+//! Turning a file's bytes into tables of text cells: recognising what the file is,
+//! decoding CSV text (UTF-8, UTF-16, Windows-1252; comma, semicolon or tab), and reading
+//! every sheet of an XLSX workbook. What the columns mean is decided in `load`.
+
+use crate::core::dataset::{Level, Notice, NoticeLog};
+
+/// A table of text cells as the user sees it in a spreadsheet.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// The file name, with ` › Sheet` for a workbook's sheet.
+    pub source: String,
+    /// Every row, with the row number the user sees (1-based).
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+/// Files larger than this are refused before reading (the tab would run out of memory).
+pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
+/// A single cell longer than this is not data anyone typed.
+pub const MAX_CELL_CHARS: usize = 100_000;
+/// Inflated size of a workbook's parts beyond which it is refused as a likely zip bomb.
+pub const MAX_XLSX_INFLATED: u64 = 1024 * 1024 * 1024;
+/// Ratio of inflated to compressed size beyond which a large workbook is refused.
+pub const MAX_XLSX_RATIO: u64 = 200;
+
+fn error(file: &str, message: String) -> Notice {
+    Notice {
+        level: Level::Error,
+        file: file.to_string(),
+        row: None,
+        column: None,
+        message,
+    }
+}
+
+/// Reads a file into tables. An `Err` means the file as a whole could not be read;
+/// smaller problems go into `log` and the rest of the file is read.
+pub fn read_tables(name: &str, bytes: &[u8], log: &mut NoticeLog) -> Result<Vec<Table>, Notice> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(error(name, "the file is empty".into()));
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(error(
+            name,
+            format!(
+                "the file is {} MB; Scorecard reads files up to {} MB",
+                bytes.len() / 1_000_000,
+                MAX_FILE_BYTES / 1_000_000
+            ),
+        ));
+    }
+    if let Some(kind) = binary_kind(bytes) {
+        return match kind {
+            "zip" => read_xlsx(name, bytes),
+            other => Err(error(
+                name,
+                format!("this looks like {other}, not a CSV or XLSX data file"),
+            )),
+        };
+    }
+    let text = decode(bytes).ok_or_else(|| {
+        error(
+            name,
+            "this does not look like a text (CSV) file or an XLSX workbook: it contains binary data"
+                .into(),
+        )
+    })?;
+    read_delimited(name, &text, log).map(|t| vec![t])
+}
+
+/// Recognises binary files by their first bytes.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 9] = [
+        (b"PK\x03\x04", "zip"),
+        (b"PK\x05\x06", "zip"),
+        (b"\x89PNG", "a PNG image"),
+        (b"%PDF", "a PDF document"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\xd0\xcf\x11\xe0", "an old Excel 97-2003 (.xls) workbook: save it as .xlsx or CSV"),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"{\\rtf", "a Word (RTF) document"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|(_, k)| *k)
+}
+
+/// Decodes text: a BOM decides (UTF-8, UTF-16 LE/BE); else valid UTF-8; else
+/// Windows-1252, which is what Excel writes as "CSV" on a UK Windows machine.
+/// `None` when the result still looks binary.
+pub fn decode(bytes: &[u8]) -> Option<String> {
+    let text = if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned()
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        s.to_string()
+    } else {
+        encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+    };
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    let control = sample
+        .iter()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    (control * 20 <= sample.len()).then_some(text)
+}
+
+/// Picks the separator that splits the first lines most consistently: comma, semicolon or tab.
+pub fn detect_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(10).collect();
+    let mut best = (b',', 0usize);
+    for d in [b',', b';', b'\t'] {
+        let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, d)).collect();
+        let first = counts.first().copied().unwrap_or(0);
+        // Prefer a separator that appears, and the same number of times, on every line.
+        let consistent = counts.iter().filter(|&&c| c == first).count();
+        let score = if first == 0 { 0 } else { consistent * 1000 + first };
+        if score > best.1 {
+            best = (d, score);
+        }
+    }
+    best.0
+}
+
+fn count_outside_quotes(line: &str, d: u8) -> usize {
+    let mut quoted = false;
+    let mut n = 0;
+    for b in line.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == d && !quoted {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Reads CSV (or pasted tab-separated) text into a table.
+pub fn read_delimited(name: &str, text: &str, log: &mut NoticeLog) -> Result<Table, Notice> {
+    let delimiter = detect_delimiter(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut table = Table {
+        source: name.to_string(),
+        rows: Vec::new(),
+    };
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                let mut cells = Vec::with_capacity(record.len());
+                for field in record.iter() {
+                    if field.chars().count() > MAX_CELL_CHARS {
+                        log.push(
+                            "cell too long",
+                            Notice {
+                                level: Level::Problem,
+                                file: name.to_string(),
+                                row: Some(line),
+                                column: None,
+                                message: format!(
+                                    "a cell holds more than {MAX_CELL_CHARS} characters; it was left out"
+                                ),
+                            },
+                        );
+                        cells.push(String::new());
+                    } else {
+                        cells.push(field.to_string());
+                    }
+                }
+                table.rows.push((line, cells));
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                log.push(
+                    "unreadable row",
+                    Notice {
+                        level: Level::Problem,
+                        file: name.to_string(),
+                        row: Some(line),
+                        column: None,
+                        message: format!("this row could not be read as CSV ({e}); it was left out"),
+                    },
+                );
+                if !e.is_io_error() && matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                    continue;
+                }
+                break;
+            }
+        }
+    }
+    Ok(table)
+}
+
+#[cfg(feature = "xlsx")]
+fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Notice> {
+    use calamine::{Data, Reader, Xlsx};
+    use std::io::Cursor;
+
+    check_inflated_size(name, bytes)?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        error(
+            name,
+            format!("this is a zip file but not a readable XLSX workbook ({e})"),
+        )
+    })?;
+    let mut tables = Vec::new();
+    let sheets = book.sheet_names().to_owned();
+    for sheet in sheets {
+        let range = book.worksheet_range(&sheet).map_err(|e| {
+            error(
+                name,
+                format!("the sheet '{sheet}' could not be read ({e})"),
+            )
+        })?;
+        let (first_row, first_col) = range.start().unwrap_or((0, 0));
+        let mut rows = Vec::with_capacity(range.height());
+        for (i, row) in range.rows().enumerate() {
+            let mut cells: Vec<String> = vec![String::new(); first_col as usize];
+            cells.extend(row.iter().map(|c| match c {
+                Data::Empty => String::new(),
+                Data::String(s) => s.chars().take(MAX_CELL_CHARS).collect(),
+                Data::Float(f) => format_float(*f),
+                Data::Int(i) => i.to_string(),
+                Data::Bool(b) => if *b { "yes".into() } else { "no".into() },
+                Data::DateTime(d) => serial_to_iso(d.as_f64()),
+                Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                Data::Error(e) => format!("#{e:?}"),
+            }));
+            rows.push((first_row as usize + i + 1, cells));
+        }
+        tables.push(Table {
+            source: format!("{name} › {sheet}"),
+            rows,
+        });
+    }
+    Ok(tables)
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn read_xlsx(name: &str, _bytes: &[u8]) -> Result<Vec<Table>, Notice> {
+    Err(error(name, "XLSX workbooks are not supported in this build".into()))
+}
+
+/// Refuses a workbook whose parts would inflate far beyond its size, before inflating any.
+#[cfg(feature = "xlsx")]
+fn check_inflated_size(name: &str, bytes: &[u8]) -> Result<(), Notice> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        error(
+            name,
+            format!("this looks like a zip file but it is damaged or truncated ({e})"),
+        )
+    })?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).map_err(|e| {
+            error(name, format!("the workbook is damaged: part {i} cannot be read ({e})"))
+        })?;
+        total = total.saturating_add(entry.size());
+    }
+    let compressed = bytes.len() as u64;
+    if total > MAX_XLSX_INFLATED || (total > 50_000_000 && total / compressed.max(1) > MAX_XLSX_RATIO) {
+        return Err(error(
+            name,
+            format!(
+                "the workbook would expand from {} KB to {} MB when opened; it was refused to protect the page (a 'zip bomb')",
+                compressed / 1024,
+                total / 1_000_000
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Excel numbers as Excel shows them in General format: no `.0` on whole numbers.
+fn format_float(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        let s = format!("{f}");
+        // Binary noise (0.30000000000000004) is cut at 15 significant digits as Excel does.
+        match format!("{f:.15e}").parse::<f64>() {
+            Ok(g) if s.len() > 17 => format!("{}", crate::core::value::round_shown(g, 12)),
+            _ => s,
+        }
+    }
+}
+
+/// An Excel date serial (days since 30 Dec 1899) as an ISO date.
+#[cfg(feature = "xlsx")]
+fn serial_to_iso(serial: f64) -> String {
+    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
+    match base.checked_add_signed(chrono::Duration::days(serial.floor() as i64)) {
+        Some(d) => d.format("%Y-%m-%d").to_string(),
+        None => serial.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_semicolon_and_tab_separators() {
+        assert_eq!(detect_delimiter("a;b;c\n1;2,5;3\n"), b';');
+        assert_eq!(detect_delimiter("a\tb\n1\t2\n"), b'\t');
+        assert_eq!(detect_delimiter("title,\"a;b\"\nx,y\n"), b',');
+    }
+
+    #[test]
+    fn windows_1252_pound_sign_decodes() {
+        let bytes = b"value\n\xa315.8m\n";
+        assert_eq!(decode(bytes).unwrap(), "value\n£15.8m\n");
+    }
+
+    #[test]
+    fn utf16_with_bom_decodes() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "a,b\n1,2".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes).unwrap(), "a,b\n1,2");
+    }
+
+    #[test]
+    fn png_renamed_csv_is_refused_with_what_it_looks_like() {
+        let err = read_tables("chart.csv", b"\x89PNG\r\n\x1a\n....", &mut NoticeLog::default()).unwrap_err();
+        assert_eq!(err.to_string(), "chart.csv: this looks like a PNG image, not a CSV or XLSX data file");
+    }
+
+    #[test]
+    fn excel_floats_read_as_excel_shows_them() {
+        assert_eq!(format_float(1309.0), "1309");
+        assert_eq!(format_float(0.1 + 0.2), "0.3");
+        assert_eq!(format_float(18.33), "18.33");
+    }
+}
