@@ -8,7 +8,10 @@ use scorecard::core::trend::{Comparison, Trend};
 use scorecard::core::{read_all, InputFile};
 
 fn fixture(name: &str) -> InputFile {
-    let path = format!("{}/tests/fixtures/samples/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/samples/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     InputFile {
         name: name.to_string(),
         bytes: std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}")),
@@ -40,7 +43,9 @@ fn complaints_all_twelve_statuses_match_the_published_ones() {
     let rows: Vec<&Row> = r.groups.iter().flat_map(|g| &g.rows).collect();
     assert_eq!(rows.len(), 12);
     for row in rows {
-        let published = row.stated_status.unwrap_or_else(|| panic!("{} states no status", row.code));
+        let published = row
+            .stated_status
+            .unwrap_or_else(|| panic!("{} states no status", row.code));
         assert_eq!(row.status, published, "{}: {}", row.code, row.reason);
         assert!(!row.status_differs());
     }
@@ -53,7 +58,10 @@ fn complaints_stage_2_response_time_worked_example() {
     let cmp07 = row(&r, "CMP.07");
     assert_eq!(cmp07.value_shown.as_deref(), Some("15.13"));
     assert_eq!(cmp07.status, Status::OnTarget);
-    assert_eq!(cmp07.reason, "15.13 against a target of 20 (lower is better): On Target");
+    assert_eq!(
+        cmp07.reason,
+        "15.13 against a target of 20 (lower is better): On Target"
+    );
     let short = cmp07.short_trend.as_ref().unwrap();
     assert_eq!((short.trend, short.against), (Trend::Improving, 15.67));
     // Long trend: the mean of the quarters available among the four before (Q1 2018/19, Q2 2017/18).
@@ -62,7 +70,11 @@ fn complaints_stage_2_response_time_worked_example() {
     assert_eq!(long.against, 14.45);
     assert_eq!(long.trend, Trend::GettingWorse);
     assert_eq!(
-        cmp07.history.iter().map(|h| h.shown.clone().unwrap_or_default()).collect::<Vec<_>>(),
+        cmp07
+            .history
+            .iter()
+            .map(|h| h.shown.clone().unwrap_or_default())
+            .collect::<Vec<_>>(),
         ["18.33", "13.23", "15.67"]
     );
 }
@@ -73,7 +85,10 @@ fn complaints_stage_2_within_20_days_is_off_target_and_getting_worse() {
     let cmp10 = row(&r, "CMP.10");
     assert_eq!(cmp10.value_shown.as_deref(), Some("75.00%"));
     assert_eq!(cmp10.status, Status::OffTarget);
-    assert_eq!(cmp10.short_trend.as_ref().unwrap().trend, Trend::GettingWorse);
+    assert_eq!(
+        cmp10.short_trend.as_ref().unwrap().trend,
+        Trend::GettingWorse
+    );
 }
 
 #[test]
@@ -115,7 +130,10 @@ fn child_protection_rate_per_1000_from_the_population_table() {
 
 #[test]
 fn actions_half_way_through_the_year_are_on_target() {
-    let r = report(&["complaints-q2-2018-19.csv", "actions-q2-2018-19.csv"], None);
+    let r = report(
+        &["complaints-q2-2018-19.csv", "actions-q2-2018-19.csv"],
+        None,
+    );
     assert_eq!(r.actions.len(), 6);
     for a in &r.actions {
         assert_eq!(a.status.label(), "On Target", "{}", a.code);

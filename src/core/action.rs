@@ -94,7 +94,12 @@ pub fn expected_progress(start: NaiveDate, due: NaiveDate, at: NaiveDate) -> f64
 /// let s = action_status(50.0, d(2018, 4, 1), d(2019, 3, 31), d(2018, 9, 30));
 /// assert_eq!(s, ActionStatus::OnTarget);
 /// ```
-pub fn action_status(progress: f64, start: NaiveDate, due: NaiveDate, at: NaiveDate) -> ActionStatus {
+pub fn action_status(
+    progress: f64,
+    start: NaiveDate,
+    due: NaiveDate,
+    at: NaiveDate,
+) -> ActionStatus {
     if progress >= 100.0 {
         return ActionStatus::Completed;
     }
@@ -127,8 +132,14 @@ mod tests {
         let (s, due) = (d(2018, 4, 1), d(2019, 3, 31));
         let at = d(2018, 9, 30);
         assert_eq!(action_status(100.0, s, due, at), ActionStatus::Completed);
-        assert_eq!(action_status(99.0, s, due, d(2019, 4, 1)), ActionStatus::Overdue);
-        assert_eq!(action_status(0.0, d(2019, 1, 1), due, at), ActionStatus::OnTarget);
+        assert_eq!(
+            action_status(99.0, s, due, d(2019, 4, 1)),
+            ActionStatus::Overdue
+        );
+        assert_eq!(
+            action_status(0.0, d(2019, 1, 1), due, at),
+            ActionStatus::OnTarget
+        );
         assert_eq!(action_status(40.0, s, due, at), ActionStatus::Warning);
         assert_eq!(action_status(30.0, s, due, at), ActionStatus::OffTarget);
     }
@@ -136,6 +147,9 @@ mod tests {
     #[test]
     fn due_on_the_report_date_is_not_yet_overdue() {
         let due = d(2019, 3, 31);
-        assert_eq!(action_status(95.0, d(2018, 4, 1), due, due), ActionStatus::OnTarget);
+        assert_eq!(
+            action_status(95.0, d(2018, 4, 1), due, due),
+            ActionStatus::OnTarget
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! A performance indicator's settings: which way is better, the Warning band,
 //! whether its values accumulate through the year, and how it is shown.
 
-use crate::core::value::{parse_figure, Format, Unit};
+use crate::core::value::{parse_figure, Format, NotAFigure, Unit};
 
 /// Which way is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -37,7 +37,11 @@ impl Polarity {
             | "maximize" | "higher" | "increase" => Some(Polarity::Up),
             "down" | "lowerisbetter" | "aimtominimise" | "aimtominimize" | "min" | "minimise"
             | "minimize" | "lower" | "decrease" => Some(Polarity::Down),
-            "band" | "goldilocks" | "closesttotargetisbest" | "closesttotarget" | "aimforthetarget"
+            "band"
+            | "goldilocks"
+            | "closesttotargetisbest"
+            | "closesttotarget"
+            | "aimforthetarget"
             | "target" => Some(Polarity::Band),
             "none" | "dataonly" | "" | "na" | "nopolarity" => Some(Polarity::None),
             _ => None,
@@ -73,8 +77,8 @@ impl Tolerance {
     /// assert_eq!(Tolerance::parse("2"), Ok(Some(Tolerance::Absolute(2.0))));
     /// assert_eq!(Tolerance::parse(""), Ok(None));
     /// ```
-    pub fn parse(text: &str) -> Result<Option<Tolerance>, ()> {
-        let figure = parse_figure(text).map_err(|_| ())?;
+    pub fn parse(text: &str) -> Result<Option<Tolerance>, NotAFigure> {
+        let figure = parse_figure(text)?;
         Ok(figure.map(|f| match f.unit {
             Some(Unit::Percent) => Tolerance::PercentOfTarget(f.number.abs()),
             _ => Tolerance::Absolute(f.number.abs()),

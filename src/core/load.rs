@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 
 use crate::core::action::Action;
-use crate::core::dataset::{Dataset, Level, Notice, NoticeLog, Observation, PopulationEstimate, SourceSummary};
+use crate::core::dataset::{
+    Dataset, Level, Notice, NoticeLog, Observation, PopulationEstimate, SourceSummary,
+};
 use crate::core::indicator::{parse_yes_no, Polarity, Tolerance};
 use crate::core::period::{parse_date, Period};
 use crate::core::read::{read_delimited, read_tables, Table};
@@ -203,10 +205,7 @@ fn find_header(table: &Table) -> Option<Columns> {
 
 fn kind_of(cols: &Columns) -> Option<Kind> {
     let has = |c| cols.has(c);
-    let wide = cols
-        .cols
-        .iter()
-        .any(|c| matches!(c, Some(Col::ValueOf(_))));
+    let wide = cols.cols.iter().any(|c| matches!(c, Some(Col::ValueOf(_))));
     if has(Col::DueDate) && has(Col::Progress) {
         Some(Kind::Actions)
     } else if has(Col::PopulationGroup)
@@ -277,10 +276,22 @@ fn error(file: &str, message: String) -> Notice {
 
 /// Loads one table; returns whether it was recognised. A sheet of a workbook that is
 /// not recognised (a cover sheet, a chart) is passed over quietly.
-fn load_table(ds: &mut Dataset, table: &Table, log: &mut NoticeLog, quiet_if_unknown: bool) -> bool {
-    if table.rows.iter().all(|(_, cells)| cells.iter().all(|c| c.trim().is_empty())) {
+fn load_table(
+    ds: &mut Dataset,
+    table: &Table,
+    log: &mut NoticeLog,
+    quiet_if_unknown: bool,
+) -> bool {
+    if table
+        .rows
+        .iter()
+        .all(|(_, cells)| cells.iter().all(|c| c.trim().is_empty()))
+    {
         if !quiet_if_unknown {
-            log.push("empty", error(&table.source, "the file has no rows with data".into()));
+            log.push(
+                "empty",
+                error(&table.source, "the file has no rows with data".into()),
+            );
         }
         return false;
     }
@@ -331,8 +342,15 @@ fn load_table(ds: &mut Dataset, table: &Table, log: &mut NoticeLog, quiet_if_unk
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        if cells.len() != cols.names.len() && !(cells.len() < cols.names.len() && cells.len() + trailing_empty(&cols) >= cols.names.len()) {
-            if cells.len() > cols.names.len() && cells[cols.names.len()..].iter().all(|c| c.trim().is_empty()) {
+        if cells.len() != cols.names.len()
+            && !(cells.len() < cols.names.len()
+                && cells.len() + trailing_empty(&cols) >= cols.names.len())
+        {
+            if cells.len() > cols.names.len()
+                && cells[cols.names.len()..]
+                    .iter()
+                    .all(|c| c.trim().is_empty())
+            {
                 // Extra empty cells at the end (a trailing comma) are harmless.
             } else {
                 loader.row_problem(
@@ -466,7 +484,12 @@ impl Loader<'_> {
         if n >= 0.0 && n.fract() == 0.0 && n <= u32::MAX as f64 {
             Some(n as u32)
         } else {
-            self.cell_problem(row, i, "not a whole number", format!("expected {what}, found '{text}'"));
+            self.cell_problem(
+                row,
+                i,
+                "not a whole number",
+                format!("expected {what}, found '{text}'"),
+            );
             None
         }
     }
@@ -489,7 +512,15 @@ impl Loader<'_> {
             Some((i, y)) => match y.parse::<i32>() {
                 Ok(y) if (1900..=2200).contains(&y) => Some(y),
                 _ => {
-                    self.cell_problem(row, i, "bad year", format!("expected a calendar year such as 2023, found '{}'", truncate(y, 40)));
+                    self.cell_problem(
+                        row,
+                        i,
+                        "bad year",
+                        format!(
+                            "expected a calendar year such as 2023, found '{}'",
+                            truncate(y, 40)
+                        ),
+                    );
                     None
                 }
             },
@@ -497,13 +528,22 @@ impl Loader<'_> {
         };
         let population = self.number(row, c.get(Col::Denominator), "a population count");
         match (group, year, population) {
-            (Some(group), Some(year), Some(population)) => self.ds.population.push(PopulationEstimate {
-                area: c.get(Col::Area).map(|(_, s)| s.to_string()).unwrap_or_default(),
-                group,
-                year,
-                population,
-            }),
-            (None, ..) => self.row_problem(row, "incomplete population row", "the population group is empty; the row was left out".into()),
+            (Some(group), Some(year), Some(population)) => {
+                self.ds.population.push(PopulationEstimate {
+                    area: c
+                        .get(Col::Area)
+                        .map(|(_, s)| s.to_string())
+                        .unwrap_or_default(),
+                    group,
+                    year,
+                    population,
+                })
+            }
+            (None, ..) => self.row_problem(
+                row,
+                "incomplete population row",
+                "the population group is empty; the row was left out".into(),
+            ),
             _ => {}
         }
     }
@@ -513,38 +553,74 @@ impl Loader<'_> {
             let (i, text) = c.get(col)?;
             let d = parse_date(text);
             if d.is_none() {
-                this.cell_problem(row, i, "not a date", format!("expected {what} such as 31-Mar-2019, found '{}'", truncate(text, 40)));
+                this.cell_problem(
+                    row,
+                    i,
+                    "not a date",
+                    format!(
+                        "expected {what} such as 31-Mar-2019, found '{}'",
+                        truncate(text, 40)
+                    ),
+                );
             }
             d
         };
         let start = date(self, Col::StartDate, "a start date");
         let Some(due) = date(self, Col::DueDate, "a due date") else {
             if c.get(Col::DueDate).is_none() {
-                self.row_problem(row, "no due date", "the action has no due date; it was left out".into());
+                self.row_problem(
+                    row,
+                    "no due date",
+                    "the action has no due date; it was left out".into(),
+                );
             }
             return;
         };
-        let progress = match self.figure(row, c.get(Col::Progress), "progress as a percentage such as 50%") {
+        let progress = match self.figure(
+            row,
+            c.get(Col::Progress),
+            "progress as a percentage such as 50%",
+        ) {
             Some(f) => {
-                let p = if f.unit.is_none() && f.number <= 1.0 && f.decimals > 0 { f.number * 100.0 } else { f.number };
+                let p = if f.unit.is_none() && f.number <= 1.0 && f.decimals > 0 {
+                    f.number * 100.0
+                } else {
+                    f.number
+                };
                 p.clamp(0.0, 100.0)
             }
             None => 0.0,
         };
-        let code = c.get(Col::Code).map(|(_, s)| s.to_string()).unwrap_or_default();
-        let title = c.get(Col::Title).map(|(_, s)| s.to_string()).unwrap_or_default();
+        let code = c
+            .get(Col::Code)
+            .map(|(_, s)| s.to_string())
+            .unwrap_or_default();
+        let title = c
+            .get(Col::Title)
+            .map(|(_, s)| s.to_string())
+            .unwrap_or_default();
         if code.is_empty() && title.is_empty() {
-            self.row_problem(row, "no key", "the action has neither a code nor a title; it was left out".into());
+            self.row_problem(
+                row,
+                "no key",
+                "the action has neither a code nor a title; it was left out".into(),
+            );
             return;
         }
         self.ds.actions.push(Action {
             code,
             title,
-            group: c.get(Col::Group).map(|(_, s)| s.to_string()).unwrap_or_default(),
+            group: c
+                .get(Col::Group)
+                .map(|(_, s)| s.to_string())
+                .unwrap_or_default(),
             start,
             due,
             progress,
-            note: c.get(Col::Note).map(|(_, s)| s.to_string()).unwrap_or_default(),
+            note: c
+                .get(Col::Note)
+                .map(|(_, s)| s.to_string())
+                .unwrap_or_default(),
             source: format!("{} row {row}", self.source),
         });
     }
@@ -555,7 +631,11 @@ impl Loader<'_> {
             .or_else(|| c.get(Col::Title))
             .map(|(_, s)| s.to_string());
         let Some(code) = code else {
-            self.row_problem(row, "no key", "this row has neither a code nor an indicator title; it was left out".into());
+            self.row_problem(
+                row,
+                "no key",
+                "this row has neither a code nor an indicator title; it was left out".into(),
+            );
             return;
         };
         self.metadata(row, c, &code);
@@ -568,7 +648,10 @@ impl Loader<'_> {
             benchmark: self.number(row, c.get(Col::Benchmark), "a benchmark figure"),
             rank: self.whole(row, c.get(Col::Rank), "a rank such as 8"),
             rank_of: self.whole(row, c.get(Col::RankOf), "the number ranked, such as 32"),
-            note: c.get(Col::Note).map(|(_, s)| s.to_string()).unwrap_or_default(),
+            note: c
+                .get(Col::Note)
+                .map(|(_, s)| s.to_string())
+                .unwrap_or_default(),
             stated_status: None,
             value: None,
             source: format!("{} row {row}", self.source),
@@ -589,7 +672,11 @@ impl Loader<'_> {
             Kind::Long => {
                 let Some((i, label)) = c.get(Col::Period) else {
                     if per_row.value.is_none() && c.get(Col::Value).is_some() {
-                        self.row_problem(row, "no period", "this row has a value but no period; it was left out".into());
+                        self.row_problem(
+                            row,
+                            "no period",
+                            "this row has a value but no period; it was left out".into(),
+                        );
                     }
                     return;
                 };
@@ -609,23 +696,39 @@ impl Loader<'_> {
                     let text = c.cells.get(i).map(|s| s.trim()).unwrap_or("");
                     match col {
                         Some(Col::ValueOf(p)) => {
-                            let v = self.value(row, Some((i, text)).filter(|(_, t)| !t.is_empty()), &code);
+                            let v = self.value(
+                                row,
+                                Some((i, text)).filter(|(_, t)| !t.is_empty()),
+                                &code,
+                            );
                             periods.entry(*p).or_default().value = v;
                         }
                         Some(Col::TargetOf(p)) => {
-                            let t = self.number(row, Some((i, text)).filter(|(_, t)| !t.is_empty()), "a target figure");
+                            let t = self.number(
+                                row,
+                                Some((i, text)).filter(|(_, t)| !t.is_empty()),
+                                "a target figure",
+                            );
                             if t.is_some() {
                                 periods.entry(*p).or_default().target = t;
                             }
                         }
                         Some(Col::BenchmarkOf(p)) => {
-                            let b = self.number(row, Some((i, text)).filter(|(_, t)| !t.is_empty()), "a benchmark figure");
+                            let b = self.number(
+                                row,
+                                Some((i, text)).filter(|(_, t)| !t.is_empty()),
+                                "a benchmark figure",
+                            );
                             if b.is_some() {
                                 periods.entry(*p).or_default().benchmark = b;
                             }
                         }
                         Some(Col::AnnualTargetOf(fy)) => {
-                            if let Some(a) = self.number(row, Some((i, text)).filter(|(_, t)| !t.is_empty()), "an annual target figure") {
+                            if let Some(a) = self.number(
+                                row,
+                                Some((i, text)).filter(|(_, t)| !t.is_empty()),
+                                "an annual target figure",
+                            ) {
                                 self.annual_target(&code, *fy, a);
                             }
                         }
@@ -637,7 +740,13 @@ impl Loader<'_> {
                 let note_period = Period::find_in(&per_row.note)
                     .map(|(p, _)| p)
                     .filter(|p| periods.contains_key(p))
-                    .or_else(|| periods.iter().rev().find(|(_, o)| o.value.is_some()).map(|(p, _)| *p));
+                    .or_else(|| {
+                        periods
+                            .iter()
+                            .rev()
+                            .find(|(_, o)| o.value.is_some())
+                            .map(|(p, _)| *p)
+                    });
                 for (p, mut obs) in periods {
                     obs.numerator = per_row.numerator;
                     obs.denominator = per_row.denominator;
@@ -695,8 +804,16 @@ impl Loader<'_> {
         let tolerance = match c.get(Col::Tolerance) {
             Some((i, s)) => match Tolerance::parse(s) {
                 Ok(t) => t,
-                Err(()) => {
-                    self.cell_problem(row, i, "bad tolerance", format!("expected a tolerance such as 2 or 5%, found '{}'", truncate(s, 40)));
+                Err(_) => {
+                    self.cell_problem(
+                        row,
+                        i,
+                        "bad tolerance",
+                        format!(
+                            "expected a tolerance such as 2 or 5%, found '{}'",
+                            truncate(s, 40)
+                        ),
+                    );
                     None
                 }
             },
@@ -706,7 +823,12 @@ impl Loader<'_> {
             Some((i, s)) => {
                 let y = parse_yes_no(s);
                 if y.is_none() {
-                    self.cell_problem(row, i, "not yes or no", format!("expected yes or no, found '{}'", truncate(s, 40)));
+                    self.cell_problem(
+                        row,
+                        i,
+                        "not yes or no",
+                        format!("expected yes or no, found '{}'", truncate(s, 40)),
+                    );
                 }
                 y
             }
@@ -716,7 +838,15 @@ impl Loader<'_> {
             Some((i, s)) => match s.parse::<u8>() {
                 Ok(d) if d <= 6 => Some(d),
                 _ => {
-                    self.cell_problem(row, i, "bad decimals", format!("expected a number of decimal places from 0 to 6, found '{}'", truncate(s, 40)));
+                    self.cell_problem(
+                        row,
+                        i,
+                        "bad decimals",
+                        format!(
+                            "expected a number of decimal places from 0 to 6, found '{}'",
+                            truncate(s, 40)
+                        ),
+                    );
                     None
                 }
             },
@@ -775,7 +905,16 @@ impl Loader<'_> {
         macro_rules! fill {
             ($($f:ident),*) => { $( if obs.$f.is_some() { slot.$f = obs.$f; } )* };
         }
-        fill!(numerator, denominator, per, target, benchmark, rank, rank_of, stated_status);
+        fill!(
+            numerator,
+            denominator,
+            per,
+            target,
+            benchmark,
+            rank,
+            rank_of,
+            stated_status
+        );
         if !obs.note.is_empty() {
             slot.note = obs.note;
         }
@@ -805,8 +944,14 @@ mod tests {
         assert_eq!(classify_header("PI Code"), Some(Col::Code));
         assert_eq!(classify_header("pi_code"), Some(Col::Code));
         assert_eq!(classify_header("Year-To-Date"), Some(Col::Cumulative));
-        assert_eq!(classify_header("Annual Target 2018/19"), Some(Col::AnnualTargetOf(2018)));
-        assert_eq!(classify_header("Q2 2018/19 Value"), Some(Col::ValueOf(Period::Quarter { fy: 2018, q: 2 })));
+        assert_eq!(
+            classify_header("Annual Target 2018/19"),
+            Some(Col::AnnualTargetOf(2018))
+        );
+        assert_eq!(
+            classify_header("Q2 2018/19 Value"),
+            Some(Col::ValueOf(Period::Quarter { fy: 2018, q: 2 }))
+        );
         assert_eq!(classify_header("Favourite colour"), None);
     }
 
@@ -836,7 +981,9 @@ mod tests {
         }
         let ds = load("many.csv", &text);
         assert_eq!(ds.notices.len(), 6);
-        assert!(ds.notices[5].to_string().contains("995 more rows had the same problem"));
+        assert!(ds.notices[5]
+            .to_string()
+            .contains("995 more rows had the same problem"));
     }
 
     #[test]
@@ -855,14 +1002,19 @@ mod tests {
     #[test]
     fn a_row_with_too_many_fields_is_left_out_with_a_reason() {
         let ds = load("t.csv", "code,title,period,value\nA,Engage children, young people,Q1 2018/19,5\nB,Fine,Q1 2018/19,6\n");
-        assert!(ds.notices[0].to_string().starts_with("t.csv, row 2: this row has 5 fields but the header has 4"));
+        assert!(ds.notices[0]
+            .to_string()
+            .starts_with("t.csv, row 2: this row has 5 fields but the header has 4"));
         assert!(ds.observations.contains_key("B"));
         assert!(!ds.observations.contains_key("A"));
     }
 
     #[test]
     fn title_rows_above_the_header_are_skipped() {
-        let ds = load("t.csv", "Children's services performance,,\n,,\ncode,period,value\nA,Q1 2018/19,5\n");
+        let ds = load(
+            "t.csv",
+            "Children's services performance,,\n,,\ncode,period,value\nA,Q1 2018/19,5\n",
+        );
         assert!(ds.notices.is_empty(), "{:?}", ds.notices);
         assert_eq!(ds.observations["A"].len(), 1);
     }

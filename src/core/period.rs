@@ -375,7 +375,9 @@ fn month_number(t: &str) -> Option<u8> {
     let t = t.trim_end_matches('.');
     MONTHS
         .iter()
-        .position(|(short, long)| t == short.to_lowercase() || t == *long || (t == "sept" && *short == "Sep"))
+        .position(|(short, long)| {
+            t == short.to_lowercase() || t == *long || (t == "sept" && *short == "Sep")
+        })
         .map(|i| i as u8 + 1)
 }
 
@@ -402,12 +404,19 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         Some(i) if t.contains(':') => &t[..i],
         _ => t.as_str(),
     };
-    let parts: Vec<&str> = t.split(['/', '-', ' ', '.']).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = t
+        .split(['/', '-', ' ', '.'])
+        .filter(|p| !p.is_empty())
+        .collect();
     let [a, b, c] = parts.as_slice() else {
         return parse_spaced_date(text);
     };
     let (y, m, d) = if a.len() == 4 {
-        (year_number(a)?, b.parse::<u32>().ok()?, c.parse::<u32>().ok()?)
+        (
+            year_number(a)?,
+            b.parse::<u32>().ok()?,
+            c.parse::<u32>().ok()?,
+        )
     } else {
         let month = b
             .parse::<u32>()
@@ -441,23 +450,54 @@ mod tests {
 
     #[test]
     fn every_year_form_in_the_spec_parses_to_the_same_year() {
-        for label in ["2018/19", "2018-19", "2018/2019", "FY 2018/19", "2018/ 19", "fy 2018-19"] {
+        for label in [
+            "2018/19",
+            "2018-19",
+            "2018/2019",
+            "FY 2018/19",
+            "2018/ 19",
+            "fy 2018-19",
+        ] {
             assert_eq!(p(label), Period::Year { fy: 2018 }, "{label}");
         }
     }
 
     #[test]
     fn every_quarter_form_in_the_spec_parses_to_the_same_quarter() {
-        for label in ["Q2 2018/19", "Q2 18/19", "2018/19 Q2", "Q2 2018-19", "q2 2018/2019"] {
+        for label in [
+            "Q2 2018/19",
+            "Q2 18/19",
+            "2018/19 Q2",
+            "Q2 2018-19",
+            "q2 2018/2019",
+        ] {
             assert_eq!(p(label), Period::Quarter { fy: 2018, q: 2 }, "{label}");
         }
     }
 
     #[test]
     fn months_and_dates() {
-        assert_eq!(p("Sep 2018"), Period::Month { year: 2018, month: 9 });
-        assert_eq!(p("September 2018"), Period::Month { year: 2018, month: 9 });
-        assert_eq!(p("2018-09"), Period::Month { year: 2018, month: 9 });
+        assert_eq!(
+            p("Sep 2018"),
+            Period::Month {
+                year: 2018,
+                month: 9
+            }
+        );
+        assert_eq!(
+            p("September 2018"),
+            Period::Month {
+                year: 2018,
+                month: 9
+            }
+        );
+        assert_eq!(
+            p("2018-09"),
+            Period::Month {
+                year: 2018,
+                month: 9
+            }
+        );
         for d in ["30/09/2018", "30-Sep-2018", "2018-09-30"] {
             assert_eq!(p(d), Period::Quarter { fy: 2018, q: 2 }, "{d}");
         }
@@ -467,12 +507,26 @@ mod tests {
     #[test]
     fn two_consecutive_years_read_as_a_financial_year_not_a_month() {
         assert_eq!(p("2011-12"), Period::Year { fy: 2011 });
-        assert_eq!(p("2011-10"), Period::Month { year: 2011, month: 10 });
+        assert_eq!(
+            p("2011-10"),
+            Period::Month {
+                year: 2011,
+                month: 10
+            }
+        );
     }
 
     #[test]
     fn rejects_what_is_not_a_period() {
-        for bad in ["", "2018/20", "Q5 2018/19", "value", "31/02/2019", "13/2018", "Smarch 2018"] {
+        for bad in [
+            "",
+            "2018/20",
+            "Q5 2018/19",
+            "value",
+            "31/02/2019",
+            "13/2018",
+            "Smarch 2018",
+        ] {
             assert!(Period::parse(bad).is_none(), "{bad}");
         }
     }
@@ -496,10 +550,18 @@ mod tests {
 
     #[test]
     fn ordering_puts_a_quarter_before_the_year_it_closes() {
-        let mut v = vec![p("2017/18"), p("Q2 2018/19"), p("Q4 2017/18"), p("Q1 2018/19")];
+        let mut v = [
+            p("2017/18"),
+            p("Q2 2018/19"),
+            p("Q4 2017/18"),
+            p("Q1 2018/19"),
+        ];
         v.sort();
         let labels: Vec<String> = v.iter().map(|x| x.to_string()).collect();
-        assert_eq!(labels, ["Q4 2017/18", "2017/18", "Q1 2018/19", "Q2 2018/19"]);
+        assert_eq!(
+            labels,
+            ["Q4 2017/18", "2017/18", "Q1 2018/19", "Q2 2018/19"]
+        );
     }
 
     #[test]

@@ -76,7 +76,10 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         (b"%PDF", "a PDF document"),
         (b"\xff\xd8\xff", "a JPEG image"),
         (b"GIF8", "a GIF image"),
-        (b"\xd0\xcf\x11\xe0", "an old Excel 97-2003 (.xls) workbook: save it as .xlsx or CSV"),
+        (
+            b"\xd0\xcf\x11\xe0",
+            "an old Excel 97-2003 (.xls) workbook: save it as .xlsx or CSV",
+        ),
         (b"\x1f\x8b", "a gzip archive"),
         (b"{\\rtf", "a Word (RTF) document"),
     ];
@@ -91,11 +94,16 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 /// `None` when the result still looks binary.
 pub fn decode(bytes: &[u8]) -> Option<String> {
     let text = if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned()
+        enc.decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned()
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         s.to_string()
     } else {
-        encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned()
     };
     let sample: Vec<char> = text.chars().take(4096).collect();
     let control = sample
@@ -107,14 +115,22 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
 
 /// Picks the separator that splits the first lines most consistently: comma, semicolon or tab.
 pub fn detect_delimiter(text: &str) -> u8 {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(10).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(10)
+        .collect();
     let mut best = (b',', 0usize);
     for d in [b',', b';', b'\t'] {
         let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, d)).collect();
         let first = counts.first().copied().unwrap_or(0);
         // Prefer a separator that appears, and the same number of times, on every line.
         let consistent = counts.iter().filter(|&&c| c == first).count();
-        let score = if first == 0 { 0 } else { consistent * 1000 + first };
+        let score = if first == 0 {
+            0
+        } else {
+            consistent * 1000 + first
+        };
         if score > best.1 {
             best = (d, score);
         }
@@ -184,7 +200,9 @@ pub fn read_delimited(name: &str, text: &str, log: &mut NoticeLog) -> Result<Tab
                         file: name.to_string(),
                         row: Some(line),
                         column: None,
-                        message: format!("this row could not be read as CSV ({e}); it was left out"),
+                        message: format!(
+                            "this row could not be read as CSV ({e}); it was left out"
+                        ),
                     },
                 );
                 if !e.is_io_error() && matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
@@ -212,12 +230,9 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Notice> {
     let mut tables = Vec::new();
     let sheets = book.sheet_names().to_owned();
     for sheet in sheets {
-        let range = book.worksheet_range(&sheet).map_err(|e| {
-            error(
-                name,
-                format!("the sheet '{sheet}' could not be read ({e})"),
-            )
-        })?;
+        let range = book
+            .worksheet_range(&sheet)
+            .map_err(|e| error(name, format!("the sheet '{sheet}' could not be read ({e})")))?;
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::with_capacity(range.height());
         for (i, row) in range.rows().enumerate() {
@@ -227,7 +242,13 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Notice> {
                 Data::String(s) => s.chars().take(MAX_CELL_CHARS).collect(),
                 Data::Float(f) => format_float(*f),
                 Data::Int(i) => i.to_string(),
-                Data::Bool(b) => if *b { "yes".into() } else { "no".into() },
+                Data::Bool(b) => {
+                    if *b {
+                        "yes".into()
+                    } else {
+                        "no".into()
+                    }
+                }
                 Data::DateTime(d) => serial_to_iso(d.as_f64()),
                 Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
                 Data::Error(e) => format!("#{e:?}"),
@@ -244,7 +265,10 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Notice> {
 
 #[cfg(not(feature = "xlsx"))]
 fn read_xlsx(name: &str, _bytes: &[u8]) -> Result<Vec<Table>, Notice> {
-    Err(error(name, "XLSX workbooks are not supported in this build".into()))
+    Err(error(
+        name,
+        "XLSX workbooks are not supported in this build".into(),
+    ))
 }
 
 /// Refuses a workbook whose parts would inflate far beyond its size, before inflating any.
@@ -259,12 +283,17 @@ fn check_inflated_size(name: &str, bytes: &[u8]) -> Result<(), Notice> {
     let mut total: u64 = 0;
     for i in 0..archive.len() {
         let entry = archive.by_index_raw(i).map_err(|e| {
-            error(name, format!("the workbook is damaged: part {i} cannot be read ({e})"))
+            error(
+                name,
+                format!("the workbook is damaged: part {i} cannot be read ({e})"),
+            )
         })?;
         total = total.saturating_add(entry.size());
     }
     let compressed = bytes.len() as u64;
-    if total > MAX_XLSX_INFLATED || (total > 50_000_000 && total / compressed.max(1) > MAX_XLSX_RATIO) {
+    if total > MAX_XLSX_INFLATED
+        || (total > 50_000_000 && total / compressed.max(1) > MAX_XLSX_RATIO)
+    {
         return Err(error(
             name,
             format!(
@@ -329,8 +358,16 @@ mod tests {
 
     #[test]
     fn png_renamed_csv_is_refused_with_what_it_looks_like() {
-        let err = read_tables("chart.csv", b"\x89PNG\r\n\x1a\n....", &mut NoticeLog::default()).unwrap_err();
-        assert_eq!(err.to_string(), "chart.csv: this looks like a PNG image, not a CSV or XLSX data file");
+        let err = read_tables(
+            "chart.csv",
+            b"\x89PNG\r\n\x1a\n....",
+            &mut NoticeLog::default(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "chart.csv: this looks like a PNG image, not a CSV or XLSX data file"
+        );
     }
 
     #[test]

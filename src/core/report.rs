@@ -27,17 +27,31 @@ pub struct Computed {
 /// with the denominator taken from the population table where the PI names a
 /// population group. Problems (a zero denominator, a stated value that disagrees with
 /// its feeder data) are added to `checks`.
-pub fn value_of(ds: &Dataset, ind: &Indicator, period: Period, checks: &mut Vec<String>) -> Option<Computed> {
+pub fn value_of(
+    ds: &Dataset,
+    ind: &Indicator,
+    period: Period,
+    checks: &mut Vec<String>,
+) -> Option<Computed> {
     let obs = ds.observations.get(&ind.code)?.get(&period)?;
     let fmt = ind.format();
-    let per = obs.per.unwrap_or(if fmt.unit == crate::core::value::Unit::Percent { 100.0 } else { 1.0 });
+    let per = obs
+        .per
+        .unwrap_or(if fmt.unit == crate::core::value::Unit::Percent {
+            100.0
+        } else {
+            1.0
+        });
     let mut working = None;
     let mut derived = None;
     if let Some(n) = obs.numerator {
         let denominator = match (obs.denominator, &ind.population_group) {
             (Some(d), _) => Some((d, None)),
             (None, Some(group)) => match ds.population_for(group, period.financial_year()) {
-                Some(p) => Some((p.population, Some(format!("population {}, mid-{} estimate", p.group, p.year)))),
+                Some(p) => Some((
+                    p.population,
+                    Some(format!("population {}, mid-{} estimate", p.group, p.year)),
+                )),
                 None => {
                     checks.push(format!(
                         "No population for group '{group}' in or before {}: the rate for {period} cannot be worked out",
@@ -50,11 +64,16 @@ pub fn value_of(ds: &Dataset, ind: &Indicator, period: Period, checks: &mut Vec<
         };
         if let Some((d, pop)) = denominator {
             if d == 0.0 {
-                checks.push(format!("The denominator for {period} is 0, so there is no value (not 0, not 100%)"));
+                checks.push(format!(
+                    "The denominator for {period} is 0, so there is no value (not 0, not 100%)"
+                ));
             } else {
                 let v = n / d * per;
                 derived = Some(v);
-                let num = Format { decimals: 0, ..Format::default() };
+                let num = Format {
+                    decimals: 0,
+                    ..Format::default()
+                };
                 let mut w = format!("{} ÷ {} × {}", group_num(n), group_num(d), num.show(per));
                 if let Some(p) = pop {
                     w.push_str(&format!(" ({p})"));
@@ -73,9 +92,15 @@ pub fn value_of(ds: &Dataset, ind: &Indicator, period: Period, checks: &mut Vec<
                     working.clone().unwrap_or_default()
                 ));
             }
-            Some(Computed { value: stated.number, working: None })
+            Some(Computed {
+                value: stated.number,
+                working: None,
+            })
         }
-        (Some(stated), None) => Some(Computed { value: stated.number, working: None }),
+        (Some(stated), None) => Some(Computed {
+            value: stated.number,
+            working: None,
+        }),
         (None, Some(d)) => Some(Computed { value: d, working }),
         (None, None) => None,
     }
@@ -277,7 +302,11 @@ pub fn build(ds: &Dataset, period: Option<Period>) -> Option<Report> {
     for ind in ds.indicators_in_order() {
         let row = build_row(ds, ind, period, &history);
         summary.add(row.status);
-        let name = if ind.group.is_empty() { "Indicators".to_string() } else { ind.group.clone() };
+        let name = if ind.group.is_empty() {
+            "Indicators".to_string()
+        } else {
+            ind.group.clone()
+        };
         match groups.iter_mut().find(|g| g.name == name) {
             Some(g) => {
                 g.summary.add(row.status);
@@ -286,12 +315,19 @@ pub fn build(ds: &Dataset, period: Option<Period>) -> Option<Report> {
             None => {
                 let mut s = Summary::default();
                 s.add(row.status);
-                groups.push(Group { name, rows: vec![row], summary: s });
+                groups.push(Group {
+                    name,
+                    rows: vec![row],
+                    summary: s,
+                });
             }
         }
     }
     let at = period.end();
-    let fy_start = Period::Year { fy: period.financial_year() }.start();
+    let fy_start = Period::Year {
+        fy: period.financial_year(),
+    }
+    .start();
     let actions = ds
         .actions
         .iter()
@@ -329,7 +365,11 @@ fn row_period(ds: &Dataset, ind: &Indicator, report: Period) -> Period {
     if obs.keys().any(|p| p.frequency() == report.frequency()) || obs.is_empty() {
         return report;
     }
-    let freq: Frequency = obs.keys().map(|p| p.frequency()).min().unwrap_or(report.frequency());
+    let freq: Frequency = obs
+        .keys()
+        .map(|p| p.frequency())
+        .min()
+        .unwrap_or(report.frequency());
     obs.keys()
         .filter(|p| p.frequency() == freq && p.end() <= report.end())
         .max()
@@ -352,11 +392,20 @@ fn target_for(ds: &Dataset, ind: &Indicator, period: Period) -> Option<Effective
 }
 
 /// Status of a PI in a period, on the value as shown.
-fn status_at(ds: &Dataset, ind: &Indicator, period: Period, value: Option<f64>) -> (Status, Option<EffectiveTarget>) {
+fn status_at(
+    ds: &Dataset,
+    ind: &Indicator,
+    period: Period,
+    value: Option<f64>,
+) -> (Status, Option<EffectiveTarget>) {
     let fmt = ind.format();
     let target = target_for(ds, ind, period);
     let shown = value.map(|v| fmt.shown(v));
-    let polarity = if target.is_some() { ind.polarity } else { Polarity::None };
+    let polarity = if target.is_some() {
+        ind.polarity
+    } else {
+        Polarity::None
+    };
     let status = if ind.polarity == Polarity::None && shown.is_some() {
         Status::DataOnly
     } else {
@@ -372,7 +421,15 @@ fn build_row(ds: &Dataset, ind: &Indicator, report: Period, history: &[Period]) 
     let computed = value_of(ds, ind, period, &mut checks);
     let value = computed.as_ref().map(|c| c.value);
     let (status, target) = status_at(ds, ind, period, value);
-    let reason = reason(status, period, value, target, ind.polarity, ind.tolerance, &fmt);
+    let reason = reason(
+        status,
+        period,
+        value,
+        target,
+        ind.polarity,
+        ind.tolerance,
+        &fmt,
+    );
     let obs = ds.observations.get(&ind.code).and_then(|o| o.get(&period));
     let quiet = |p: Period| value_of(ds, ind, p, &mut Vec::new()).map(|c| fmt.shown(c.value));
     let target_value = target.map(|t| t.value);
@@ -407,10 +464,21 @@ fn build_row(ds: &Dataset, ind: &Indicator, report: Period, history: &[Period]) 
         [period.same_period_last_year(), period.previous()]
             .into_iter()
             .find_map(|from| quiet(from).map(|old| (from, old)))
-            .map(|(from, old)| Change { from, old, to: period, new: fmt.shown(v) }.sentence(&fmt))
+            .map(|(from, old)| {
+                Change {
+                    from,
+                    old,
+                    to: period,
+                    new: fmt.shown(v),
+                }
+                .sentence(&fmt)
+            })
     });
     let benchmark = obs.and_then(|o| o.benchmark).zip(value).map(|(b, v)| {
-        (b, benchmark(fmt.shown(v), fmt.shown(b), ind.polarity, target_value))
+        (
+            b,
+            benchmark(fmt.shown(v), fmt.shown(b), ind.polarity, target_value),
+        )
     });
     let rank = obs.and_then(|o| {
         let r = o.rank?;
@@ -418,7 +486,9 @@ fn build_row(ds: &Dataset, ind: &Indicator, report: Period, history: &[Period]) 
         match quartile(r, of) {
             Some(q) => Some((r, of, q)),
             None => {
-                checks.push(format!("Rank {r} of {of} is not possible; no quartile is shown"));
+                checks.push(format!(
+                    "Rank {r} of {of} is not possible; no quartile is shown"
+                ));
                 None
             }
         }
@@ -440,7 +510,12 @@ fn build_row(ds: &Dataset, ind: &Indicator, report: Period, history: &[Period]) 
                 .filter_map(|p| {
                     let v = value_of(ds, ind, *p, &mut Vec::new())?.value;
                     let (s, t) = status_at(ds, ind, *p, Some(v));
-                    Some(SeriesPoint { period: *p, value: fmt.shown(v), target: t.map(|t| t.value), status: s })
+                    Some(SeriesPoint {
+                        period: *p,
+                        value: fmt.shown(v),
+                        target: t.map(|t| t.value),
+                        status: s,
+                    })
                 })
                 .collect()
         })

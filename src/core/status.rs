@@ -283,27 +283,63 @@ mod tests {
     #[test]
     fn boundaries_belong_to_the_better_status() {
         let tol = Some(Tolerance::Absolute(5.0));
-        assert_eq!(judge(Some(95.0), Some(95.0), Polarity::Up, tol), Status::OnTarget);
-        assert_eq!(judge(Some(90.0), Some(95.0), Polarity::Up, tol), Status::Warning);
-        assert_eq!(judge(Some(89.99), Some(95.0), Polarity::Up, tol), Status::OffTarget);
-        assert_eq!(judge(Some(20.0), Some(20.0), Polarity::Down, tol), Status::OnTarget);
-        assert_eq!(judge(Some(25.0), Some(20.0), Polarity::Down, tol), Status::Warning);
-        assert_eq!(judge(Some(25.01), Some(20.0), Polarity::Down, tol), Status::OffTarget);
+        assert_eq!(
+            judge(Some(95.0), Some(95.0), Polarity::Up, tol),
+            Status::OnTarget
+        );
+        assert_eq!(
+            judge(Some(90.0), Some(95.0), Polarity::Up, tol),
+            Status::Warning
+        );
+        assert_eq!(
+            judge(Some(89.99), Some(95.0), Polarity::Up, tol),
+            Status::OffTarget
+        );
+        assert_eq!(
+            judge(Some(20.0), Some(20.0), Polarity::Down, tol),
+            Status::OnTarget
+        );
+        assert_eq!(
+            judge(Some(25.0), Some(20.0), Polarity::Down, tol),
+            Status::Warning
+        );
+        assert_eq!(
+            judge(Some(25.01), Some(20.0), Polarity::Down, tol),
+            Status::OffTarget
+        );
     }
 
     #[test]
     fn band_polarity_uses_one_and_two_tolerances() {
         let tol = Some(Tolerance::PercentOfTarget(10.0));
-        assert_eq!(judge(Some(110.0), Some(100.0), Polarity::Band, tol), Status::OnTarget);
-        assert_eq!(judge(Some(80.0), Some(100.0), Polarity::Band, tol), Status::Warning);
-        assert_eq!(judge(Some(121.0), Some(100.0), Polarity::Band, tol), Status::OffTarget);
-        assert_eq!(judge(Some(100.0), Some(100.0), Polarity::Band, None), Status::OnTarget);
-        assert_eq!(judge(Some(101.0), Some(100.0), Polarity::Band, None), Status::OffTarget);
+        assert_eq!(
+            judge(Some(110.0), Some(100.0), Polarity::Band, tol),
+            Status::OnTarget
+        );
+        assert_eq!(
+            judge(Some(80.0), Some(100.0), Polarity::Band, tol),
+            Status::Warning
+        );
+        assert_eq!(
+            judge(Some(121.0), Some(100.0), Polarity::Band, tol),
+            Status::OffTarget
+        );
+        assert_eq!(
+            judge(Some(100.0), Some(100.0), Polarity::Band, None),
+            Status::OnTarget
+        );
+        assert_eq!(
+            judge(Some(101.0), Some(100.0), Polarity::Band, None),
+            Status::OffTarget
+        );
     }
 
     #[test]
     fn without_tolerance_there_is_no_warning() {
-        assert_eq!(judge(Some(94.9), Some(95.0), Polarity::Up, None), Status::OffTarget);
+        assert_eq!(
+            judge(Some(94.9), Some(95.0), Polarity::Up, None),
+            Status::OffTarget
+        );
     }
 
     #[test]
@@ -314,13 +350,27 @@ mod tests {
             unit: crate::core::value::Unit::Named("days".into()),
             decimals: 2,
         };
-        let r = reason(Status::OnTarget, q2, Some(15.13), t, Polarity::Down, None, &f);
-        assert_eq!(r, "15.13 days against a target of 20 (lower is better): On Target");
+        let r = reason(
+            Status::OnTarget,
+            q2,
+            Some(15.13),
+            t,
+            Polarity::Down,
+            None,
+            &f,
+        );
+        assert_eq!(
+            r,
+            "15.13 days against a target of 20 (lower is better): On Target"
+        );
     }
 
     #[test]
     fn stated_status_is_found_after_a_period_prefix_only_as_whole_words() {
-        assert_eq!(Status::stated_in("Q2 18/19: On Target"), Some(Status::OnTarget));
+        assert_eq!(
+            Status::stated_in("Q2 18/19: On Target"),
+            Some(Status::OnTarget)
+        );
         assert_eq!(Status::stated_in("Redesign under way"), None);
         assert_eq!(Status::stated_in(""), None);
     }

@@ -186,7 +186,11 @@ impl Change {
         match self.percent() {
             Some(p) => {
                 let pct = crate::core::value::round_shown(p.abs(), 0);
-                let article = if starts_with_vowel_sound(pct) { "an" } else { "a" };
+                let article = if starts_with_vowel_sound(pct) {
+                    "an"
+                } else {
+                    "a"
+                };
                 format!("{article} {pct}% {word}{points} {span}")
             }
             None => format!("an {word}{points} {span}"),
@@ -275,9 +279,18 @@ mod tests {
 
     #[test]
     fn band_trend_is_judged_by_distance_from_target() {
-        assert_eq!(compare(98.0, 90.0, Polarity::Band, Some(100.0)), Trend::Improving);
-        assert_eq!(compare(105.0, 102.0, Polarity::Band, Some(100.0)), Trend::GettingWorse);
-        assert_eq!(compare(98.0, 102.0, Polarity::Band, Some(100.0)), Trend::NoChange);
+        assert_eq!(
+            compare(98.0, 90.0, Polarity::Band, Some(100.0)),
+            Trend::Improving
+        );
+        assert_eq!(
+            compare(105.0, 102.0, Polarity::Band, Some(100.0)),
+            Trend::GettingWorse
+        );
+        assert_eq!(
+            compare(98.0, 102.0, Polarity::Band, Some(100.0)),
+            Trend::NoChange
+        );
     }
 
     #[test]
@@ -285,8 +298,14 @@ mod tests {
         let q2 = Period::parse("Q2 2018/19").unwrap();
         assert_eq!(short_trend_period(q2, true).to_string(), "Q2 2017/18");
         assert_eq!(short_trend_period(q2, false).to_string(), "Q1 2018/19");
-        let long: Vec<String> = long_trend_periods(q2, false).iter().map(|p| p.to_string()).collect();
-        assert_eq!(long, ["Q1 2018/19", "Q4 2017/18", "Q3 2017/18", "Q2 2017/18"]);
+        let long: Vec<String> = long_trend_periods(q2, false)
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            long,
+            ["Q1 2018/19", "Q4 2017/18", "Q3 2017/18", "Q2 2017/18"]
+        );
     }
 
     #[test]
@@ -296,15 +315,34 @@ mod tests {
             unit: Unit::Percent,
             decimals: 0,
         };
-        let c = Change { from: q("Q1 2020/21"), old: 45.0, to: q("Q1 2021/22"), new: 38.0 };
+        let c = Change {
+            from: q("Q1 2020/21"),
+            old: 45.0,
+            to: q("Q1 2021/22"),
+            new: 38.0,
+        };
         assert_eq!(
             c.sentence(&pct),
             "a 16% decrease (7 percentage points) from 45% in Q1 2020/21 to 38% in Q1 2021/22"
         );
-        let c = Change { from: q("2019/20"), old: 100.0, to: q("2020/21"), new: 180.0 };
-        assert!(c.sentence(&Format::default()).starts_with("an 80% increase"));
-        let c = Change { from: q("2019/20"), old: 0.0, to: q("2020/21"), new: 3.0 };
-        assert!(c.sentence(&Format::default()).starts_with("an increase from 0 "));
+        let c = Change {
+            from: q("2019/20"),
+            old: 100.0,
+            to: q("2020/21"),
+            new: 180.0,
+        };
+        assert!(c
+            .sentence(&Format::default())
+            .starts_with("an 80% increase"));
+        let c = Change {
+            from: q("2019/20"),
+            old: 0.0,
+            to: q("2020/21"),
+            new: 3.0,
+        };
+        assert!(c
+            .sentence(&Format::default())
+            .starts_with("an increase from 0 "));
     }
 
     #[test]

@@ -132,7 +132,9 @@ pub fn parse_figure(text: &str) -> Result<Option<Figure>, NotAFigure> {
         }
     }
     let digits = strip_thousands(t).ok_or(NotAFigure)?;
-    let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len().min(12) as u8);
+    let decimals = digits
+        .split_once('.')
+        .map_or(0, |(_, d)| d.len().min(12) as u8);
     // The scale goes in as an exponent so `16.1` millions is exactly 16,100,000.
     let exponent = unit.as_ref().map_or(1.0, Unit::scale).log10().round() as i32;
     let magnitude: f64 = format!("{digits}e{exponent}")
@@ -294,7 +296,9 @@ impl fmt::Display for Unit {
         match self {
             Unit::Number => f.write_str("number"),
             Unit::Percent => f.write_str("%"),
-            Unit::Pounds { suffix } => write!(f, "£{}", suffix.map(String::from).unwrap_or_default()),
+            Unit::Pounds { suffix } => {
+                write!(f, "£{}", suffix.map(String::from).unwrap_or_default())
+            }
             Unit::Named(w) => f.write_str(w),
         }
     }
@@ -329,7 +333,9 @@ mod tests {
 
     #[test]
     fn rejects_text_that_is_not_a_number() {
-        for bad in ["abc", "1,30", "12,3456", "1.2.3", "£%5", "5%%", "1e400", "NaN", "inf", "."] {
+        for bad in [
+            "abc", "1,30", "12,3456", "1.2.3", "£%5", "5%%", "1e400", "NaN", "inf", ".",
+        ] {
             assert!(parse_figure(bad).is_err(), "{bad}");
         }
     }

@@ -1,0 +1,270 @@
+//! The Yew shell: the page, file intake, and the report as the core computed it.
+//! Formulas never live here.
+
+pub mod report_view;
+pub mod services;
+pub mod state;
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::core::dataset::Level;
+use crate::core::InputFile;
+use report_view::ReportView;
+use services::{read_files, sample_files, Readers};
+pub use state::{Action, State};
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(State::default);
+    let readers: Readers = use_mut_ref(Vec::new);
+    let dragging = use_state(|| false);
+
+    let on_file = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |f: InputFile| dispatcher.dispatch(Action::Add(vec![f])))
+    };
+
+    let take_files = {
+        let dispatcher = state.dispatcher();
+        let readers = readers.clone();
+        let on_file = on_file.clone();
+        Callback::from(move |list: web_sys::FileList| {
+            let n = read_files(list, &readers, on_file.clone());
+            dispatcher.dispatch(Action::Reading(n));
+        })
+    };
+
+    let onchange = {
+        let take_files = take_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = input.files() {
+                take_files.emit(list);
+            }
+            input.set_value("");
+        })
+    };
+
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let take_files = take_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(list) = e.data_transfer().and_then(|dt| dt.files()) {
+                take_files.emit(list);
+            }
+        })
+    };
+
+    let on_sample = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Add(sample_files())))
+    };
+
+    // Text pasted anywhere on the page (a range copied from Excel arrives as
+    // tab-separated text) is read like a file. Pastes into form fields are left alone.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let count = std::cell::Cell::new(0);
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::document(), "paste", move |e| {
+                    let in_field = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    if in_field {
+                        return;
+                    }
+                    let text = e
+                        .dyn_ref::<web_sys::ClipboardEvent>()
+                        .and_then(|c| c.clipboard_data())
+                        .and_then(|d| d.get_data("text/plain").ok())
+                        .unwrap_or_default();
+                    if !text.trim().is_empty() {
+                        count.set(count.get() + 1);
+                        dispatcher.dispatch(Action::Add(vec![InputFile {
+                            name: format!("Pasted text {}", count.get()),
+                            bytes: text.into_bytes(),
+                        }]));
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+
+    let on_remove = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |i: usize| dispatcher.dispatch(Action::Remove(i)))
+    };
+    let on_clear = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ClearFiles))
+    };
+    let on_period = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |p| dispatcher.dispatch(Action::SetPeriod(p)))
+    };
+    let on_select = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |c| dispatcher.dispatch(Action::Select(c)))
+    };
+
+    let zone_class = classes!("dropzone", dragging.then_some("dragging"));
+    html! {
+        <>
+        <header class="masthead">
+            <h1>{ "Scorecard" }</h1>
+            <p class="tagline">
+                { "Quarterly performance reports from your data file: status, trends and targets for every indicator. " }
+                <strong>{ "Your files never leave this computer" }</strong>
+                { ": everything is calculated here in your browser, and nothing is uploaded." }
+            </p>
+        </header>
+        <main id="main">
+            <section class="intake no-print" aria-labelledby="intake-heading">
+                <h2 id="intake-heading" class="visually-hidden">{ "Your data" }</h2>
+                <div class={zone_class} {ondragover} {ondragleave} {ondrop} data-testid="dropzone">
+                    <p class="dropzone-lead">{ "Drag your quarterly data files here (CSV or XLSX), or paste a range copied from Excel." }</p>
+                    <div class="dropzone-actions">
+                        <label class="button primary" for="file-input">{ "Choose files…" }</label>
+                        <input id="file-input" class="file-input" type="file" multiple=true
+                            accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                            {onchange} />
+                        <button type="button" class="button" onclick={on_sample}>{ "Try with sample data" }</button>
+                    </div>
+                </div>
+                if state.reading > 0 {
+                    <p role="status" class="reading">{ format!("Reading {} file(s)…", state.reading) }</p>
+                }
+                <FileList files={state.files.clone()} dataset={state.dataset.clone()} {on_remove} />
+                if !state.files.is_empty() {
+                    <button type="button" class="button subtle" onclick={on_clear}>{ "Remove all files" }</button>
+                }
+            </section>
+            <Notices dataset={state.dataset.clone()} />
+            <section class="report-area" aria-label="Report">
+                if let Some(report) = state.report.clone() {
+                    <ReportView {report} selected={state.selected.clone()} {on_period} {on_select} />
+                } else if state.files.is_empty() {
+                    <p class="empty-report">{ "No data yet. Choose a file, drop one on the box above, or try the sample data to see a report." }</p>
+                } else {
+                    <p class="empty-report">{ "No indicator values could be read from these files yet: see the messages above." }</p>
+                }
+            </section>
+        </main>
+        <footer class="colophon no-print">
+            <p>{ "Scorecard runs entirely in your browser. Statuses: " }
+                <span class="status status-off-target"><span aria-hidden="true">{ "● " }</span>{ "Off Target" }</span>{ ", " }
+                <span class="status status-warning"><span aria-hidden="true">{ "▲ " }</span>{ "Warning" }</span>{ ", " }
+                <span class="status status-on-target"><span aria-hidden="true">{ "✓ " }</span>{ "On Target" }</span>{ ", " }
+                <span class="status status-no-data"><span aria-hidden="true">{ "? " }</span>{ "Data Not Yet Available" }</span>{ ", " }
+                <span class="status status-data-only"><span aria-hidden="true">{ "📊 " }</span>{ "Data Only" }</span>{ "." }
+            </p>
+        </footer>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FileListProps {
+    files: Vec<Rc<InputFile>>,
+    dataset: Rc<crate::core::dataset::Dataset>,
+    on_remove: Callback<usize>,
+}
+
+/// The files given so far, each with what it was recognised as and its row count.
+#[function_component(FileList)]
+fn file_list(p: &FileListProps) -> Html {
+    if p.files.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="files">
+            <h2 class="small-heading">{ "Files" }</h2>
+            <ul class="file-list" aria-label="Loaded files">
+            { for p.files.iter().enumerate().map(|(i, f)| {
+                let parts: Vec<String> = p.dataset.sources.iter()
+                    .filter(|s| s.name == f.name || s.name.starts_with(&format!("{} › ", f.name)))
+                    .map(|s| format!("{}: {} rows", s.recognised_as, s.rows))
+                    .collect();
+                let failed = p.dataset.notices.iter().any(|n| n.level == Level::Error && n.file == f.name);
+                let what = if failed { "could not be read".to_string() }
+                    else if parts.is_empty() { "not recognised".to_string() }
+                    else { parts.join("; ") };
+                let on_remove = p.on_remove.clone();
+                html! {
+                    <li class={classes!(failed.then_some("failed"))}>
+                        <span class="file-name">{ &f.name }</span>
+                        <span class="file-what">{ what }</span>
+                        <button type="button" class="button subtle small"
+                            aria-label={format!("Remove {}", f.name)}
+                            onclick={Callback::from(move |_| on_remove.emit(i))}>{ "Remove" }</button>
+                    </li>
+                }
+            }) }
+            </ul>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NoticesProps {
+    dataset: Rc<crate::core::dataset::Dataset>,
+}
+
+/// Problems with the files (in an alert) and information notices.
+#[function_component(Notices)]
+fn notices(p: &NoticesProps) -> Html {
+    let problems: Vec<_> = p
+        .dataset
+        .notices
+        .iter()
+        .filter(|n| n.level != Level::Info)
+        .collect();
+    let infos: Vec<_> = p
+        .dataset
+        .notices
+        .iter()
+        .filter(|n| n.level == Level::Info)
+        .collect();
+    html! {
+        <>
+        <div role="alert" class={classes!("notices", (!problems.is_empty()).then_some("has-problems"), "no-print")}>
+            if !problems.is_empty() {
+                <h2 class="small-heading">{ "Problems with your files" }</h2>
+                <ul>
+                { for problems.iter().map(|n| html! {
+                    <li class={if n.level == Level::Error { "error" } else { "problem" }}>{ n.to_string() }</li>
+                }) }
+                </ul>
+            }
+        </div>
+        if !infos.is_empty() {
+            <div role="status" class="notices info no-print">
+                <ul>{ for infos.iter().map(|n| html! { <li>{ n.to_string() }</li> }) }</ul>
+            </div>
+        }
+        </>
+    }
+}

@@ -1,0 +1,404 @@
+//! The report: period selector, summary lines, a table per group, the detail of a PI,
+//! and the actions. Renders what `core::report` computed.
+
+use std::rc::Rc;
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::core::period::Period;
+use crate::core::report::{Report, Row, SeriesPoint, Summary};
+use crate::core::status::Status;
+use crate::core::trend::{quartile_label, TrendResult};
+
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    pub report: Rc<Report>,
+    pub selected: Option<String>,
+    pub on_period: Callback<Option<Period>>,
+    pub on_select: Callback<Option<String>>,
+}
+
+#[function_component(ReportView)]
+pub fn report_view(p: &ReportProps) -> Html {
+    let r = &p.report;
+    let periods = r.periods.clone();
+    let on_change = {
+        let on_period = p.on_period.clone();
+        Callback::from(move |e: Event| {
+            let sel: HtmlSelectElement = e.target_unchecked_into();
+            let v = sel.value();
+            on_period.emit(if v.is_empty() {
+                None
+            } else {
+                Period::parse(&v)
+            });
+        })
+    };
+    let latest = periods.last().copied();
+    let has_bench = r
+        .groups
+        .iter()
+        .flat_map(|g| &g.rows)
+        .any(|row| row.benchmark.is_some());
+    let has_rank = r
+        .groups
+        .iter()
+        .flat_map(|g| &g.rows)
+        .any(|row| row.rank.is_some());
+    html! {
+        <article class="report">
+            <header class="report-head">
+                <h2>{ format!("Performance report: {}", r.period) }</h2>
+                <div class="period-select no-print">
+                    <label for="period">{ "Report period" }</label>
+                    <select id="period" onchange={on_change}>
+                        <option value="" selected={latest == Some(r.period)}>
+                            { format!("Latest ({})", latest.map(|l| l.to_string()).unwrap_or_default()) }
+                        </option>
+                        { for periods.iter().rev().map(|per| html! {
+                            <option value={per.to_string()} selected={*per == r.period && latest != Some(r.period)}>{ per.to_string() }</option>
+                        }) }
+                    </select>
+                </div>
+            </header>
+            <SummaryLine summary={r.summary.clone()} label="All indicators" />
+            { for r.groups.iter().map(|g| {
+                let cols = 8 + r.history_periods.len() + usize::from(has_bench) + usize::from(has_rank);
+                html! {
+                <section class="group" aria-labelledby={group_id(&g.name)}>
+                    <h3 id={group_id(&g.name)}>{ &g.name }</h3>
+                    <SummaryLine summary={g.summary.clone()} label={g.name.clone()} />
+                    <div class="table-wrap">
+                    <table class="pi-table">
+                        <caption class="visually-hidden">{ format!("{}: indicators at {}", g.name, r.period) }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ "Code" }</th>
+                                <th scope="col" class="col-title">{ "Indicator" }</th>
+                                { for r.history_periods.iter().map(|h| html! { <th scope="col" class="num">{ h.to_string() }</th> }) }
+                                <th scope="col" class="num current">{ format!("Value {}", r.period) }</th>
+                                <th scope="col" class="num">{ "Target" }</th>
+                                <th scope="col">{ "Status" }</th>
+                                <th scope="col">{ "Short trend" }</th>
+                                <th scope="col">{ "Long trend" }</th>
+                                if has_bench { <th scope="col" class="num">{ "Benchmark" }</th> }
+                                if has_rank { <th scope="col">{ "Quartile" }</th> }
+                                <th scope="col" class="col-note">{ "Note" }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                        { for g.rows.iter().map(|row| {
+                            let open = p.selected.as_deref() == Some(row.code.as_str());
+                            html! {
+                                <>
+                                <PiRow row={row.clone()} {open} {has_bench} {has_rank} report_period={r.period} on_select={p.on_select.clone()} />
+                                if open {
+                                    <tr class="detail-row"><td colspan={cols.to_string()}><Detail row={row.clone()} /></td></tr>
+                                }
+                                </>
+                            }
+                        }) }
+                        </tbody>
+                    </table>
+                    </div>
+                </section>
+            }}) }
+            if !r.actions.is_empty() {
+                <section class="group actions" aria-labelledby="actions-heading">
+                    <h3 id="actions-heading">{ "Actions" }</h3>
+                    <div class="table-wrap">
+                    <table class="action-table">
+                        <caption class="visually-hidden">{ format!("Actions at the end of {}", r.period) }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Code" }</th>
+                            <th scope="col" class="col-title">{ "Action" }</th>
+                            <th scope="col">{ "Due date" }</th>
+                            <th scope="col">{ "Progress" }</th>
+                            <th scope="col">{ "Status" }</th>
+                        </tr></thead>
+                        <tbody>
+                        { for r.actions.iter().map(|a| html! {
+                            <tr>
+                                <th scope="row">{ &a.code }</th>
+                                <td class="col-title">{ &a.title }</td>
+                                <td>{ a.due.format("%d %b %Y").to_string() }</td>
+                                <td>
+                                    <span class="progress" role="img"
+                                        aria-label={format!("{:.0}% complete, {:.1}% expected by now", a.progress, a.expected)}>
+                                        <span class="progress-bar" style={format!("width:{:.0}%", a.progress)}></span>
+                                        <span class="progress-expected" style={format!("left:{:.1}%", a.expected)}></span>
+                                    </span>
+                                    <span class="progress-text">{ format!("{:.0}%", a.progress) }</span>
+                                </td>
+                                <td><span class={classes!("status", format!("status-{}", a.status.key()))}>
+                                    <span aria-hidden="true">{ format!("{} ", a.status.symbol()) }</span>{ a.status.label() }
+                                </span></td>
+                            </tr>
+                        }) }
+                        </tbody>
+                    </table>
+                    </div>
+                </section>
+            }
+        </article>
+    }
+}
+
+fn group_id(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("group-{slug}")
+}
+
+#[derive(Properties, PartialEq)]
+struct SummaryProps {
+    summary: Summary,
+    label: AttrValue,
+}
+
+/// `● 0 ▲ 0 ✓ 10 ? 2 📊 8`, each count with its words for screen readers, and the share On Target.
+#[function_component(SummaryLine)]
+fn summary_line(p: &SummaryProps) -> Html {
+    let s = &p.summary;
+    html! {
+        <p class="summary" aria-label={format!("{} summary", p.label)}>
+            { for Status::ALL.iter().map(|st| html! {
+                <span class={classes!("summary-item", format!("status-{}", st.key()))} title={st.label()}>
+                    <span aria-hidden="true" class="sym">{ st.symbol() }</span>
+                    <span class="count">{ s.count(*st) }</span>
+                    <span class="visually-hidden">{ format!(" {}; ", st.label()) }</span>
+                </span>
+            }) }
+            if let Some(share) = s.share_on_target() {
+                <span class="share">{ format!("{share:.0}% on target") }</span>
+            }
+        </p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    row: Row,
+    open: bool,
+    has_bench: bool,
+    has_rank: bool,
+    /// Rows of PIs reported at another frequency name their own period.
+    report_period: Period,
+    on_select: Callback<Option<String>>,
+}
+
+#[function_component(PiRow)]
+fn pi_row(p: &RowProps) -> Html {
+    let row = &p.row;
+    let toggle = {
+        let on_select = p.on_select.clone();
+        let code = row.code.clone();
+        let open = p.open;
+        Callback::from(move |_: MouseEvent| on_select.emit((!open).then(|| code.clone())))
+    };
+    html! {
+        <tr class={classes!("pi-row", format!("row-{}", row.status.key()), p.open.then_some("open"))}>
+            <th scope="row" class="code">
+                <button type="button" class="link-button" aria-expanded={p.open.to_string()}
+                    aria-label={format!("{} details", row.code)} onclick={toggle}>{ &row.code }</button>
+            </th>
+            <td class="col-title">{ &row.title }
+                if row.period != p.report_period { <span class="period-tag">{ format!(" ({})", row.period) }</span> }
+            </td>
+            { for row.history.iter().map(|h| html! { <td class="num">{ h.shown.clone().unwrap_or_else(|| "-".into()) }</td> }) }
+            <td class="num current">{ row.value_shown.clone().unwrap_or_else(|| "-".into()) }</td>
+            <td class="num">{ row.target_shown.clone().unwrap_or_else(|| "-".into()) }</td>
+            <td><StatusBadge status={row.status} differs={row.status_differs()} /></td>
+            <td>{ trend_cell(row.short_trend.as_ref()) }</td>
+            <td>{ trend_cell(row.long_trend.as_ref()) }</td>
+            if p.has_bench {
+                <td class="num">{ match (&row.benchmark_shown, row.benchmark) {
+                    (Some(b), Some((_, c))) => html! { <>{ b.clone() }<span class="bench-word">{ format!(" {}", c.label()) }</span></> },
+                    _ => html! { "-" },
+                } }</td>
+            }
+            if p.has_rank {
+                <td>{ row.rank.map(|(r, of, q)| format!("{} ({r} of {of})", quartile_label(q))).unwrap_or_else(|| "-".into()) }</td>
+            }
+            <td class="col-note">{ &row.note }</td>
+        </tr>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BadgeProps {
+    status: Status,
+    #[prop_or_default]
+    differs: bool,
+}
+
+/// Status as symbol + words + colour, never colour alone.
+#[function_component(StatusBadge)]
+fn status_badge(p: &BadgeProps) -> Html {
+    html! {
+        <span class={classes!("status", format!("status-{}", p.status.key()))}>
+            <span aria-hidden="true" class="sym">{ p.status.symbol() }</span>
+            { " " }{ p.status.label() }
+            if p.differs { <span class="differs" title="The file states another status: open the details">{ " ≠ file" }</span> }
+        </span>
+    }
+}
+
+fn trend_cell(t: Option<&TrendResult>) -> Html {
+    match t {
+        Some(t) => html! {
+            <span class={classes!("trend", format!("trend-{}", t.trend.key()))}>
+                <span aria-hidden="true" class="arrow">{ t.trend.arrow() }</span>{ " " }{ t.trend.label() }
+            </span>
+        },
+        None => html! { <span class="trend none" aria-label="No comparison">{ "-" }</span> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DetailProps {
+    row: Row,
+}
+
+/// Why the PI has its status, what it was compared with, and its history.
+#[function_component(Detail)]
+fn detail(p: &DetailProps) -> Html {
+    let row = &p.row;
+    let fmt = &row.format;
+    let trend_text = |label: &str, t: &Option<TrendResult>| -> Html {
+        match t {
+            Some(t) => {
+                html! { <li>{ format!("{label}: {} against {} ({})", t.trend.label(), fmt.show(t.against),
+                t.from.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ")) }</li> }
+            }
+            None => html! { <li>{ format!("{label}: no earlier value to compare with") }</li> },
+        }
+    };
+    html! {
+        <div class="detail">
+            <h4>{ format!("{}: {}", row.code, row.title) }</h4>
+            <p class="reason"><strong>{ "Why this status: " }</strong>{ &row.reason }</p>
+            <ul class="detail-facts">
+                { trend_text(if row.cumulative { "Short trend (same period last year)" } else { "Short trend (previous period)" }, &row.short_trend) }
+                { trend_text("Long trend (mean of up to four earlier values)", &row.long_trend) }
+                if let Some(c) = &row.change { <li>{ format!("Change: {c}") }</li> }
+                if let Some(w) = &row.working { <li>{ format!("Worked out as {w}") }</li> }
+                if let Some((b, c)) = row.benchmark { <li>{ format!("Benchmark: {} against {} ({})", row.value_shown.clone().unwrap_or_default(), fmt.show(b), c.label()) }</li> }
+                if let Some(s) = row.stated_status { <li>{ format!("Status stated in the file: {}", s.label()) }</li> }
+            </ul>
+            if !row.checks.is_empty() {
+                <div class="checks"><strong>{ "Data checks" }</strong>
+                    <ul>{ for row.checks.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
+                </div>
+            }
+            if !row.series.is_empty() {
+                <div class="detail-history">
+                    <Chart series={row.series.clone()} title={row.title.clone()} />
+                    <table class="history-table">
+                        <caption>{ "Every period" }</caption>
+                        <thead><tr><th scope="col">{ "Period" }</th><th scope="col" class="num">{ "Value" }</th><th scope="col" class="num">{ "Target" }</th><th scope="col">{ "Status" }</th></tr></thead>
+                        <tbody>
+                        { for row.series.iter().map(|pt| html! {
+                            <tr><th scope="row">{ pt.period.to_string() }</th>
+                                <td class="num">{ fmt.show(pt.value) }</td>
+                                <td class="num">{ pt.target.map(|t| fmt.show_trimmed(t)).unwrap_or_else(|| "-".into()) }</td>
+                                <td><StatusBadge status={pt.status} /></td></tr>
+                        }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChartProps {
+    series: Vec<SeriesPoint>,
+    title: String,
+}
+
+/// A line chart of a PI's values with its target line; points marked by status shape.
+#[function_component(Chart)]
+fn chart(p: &ChartProps) -> Html {
+    let (w, h, pad) = (420.0f64, 180.0f64, 32.0f64);
+    let values: Vec<f64> = p
+        .series
+        .iter()
+        .flat_map(|s| std::iter::once(s.value).chain(s.target))
+        .collect();
+    let (mut lo, mut hi) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(*v), b.max(*v))
+        });
+    if (hi - lo).abs() < 1e-9 {
+        lo -= 1.0;
+        hi += 1.0;
+    }
+    let n = p.series.len().max(2) as f64 - 1.0;
+    let x = |i: usize| pad + i as f64 * (w - 2.0 * pad) / n;
+    let y = |v: f64| h - pad - (v - lo) / (hi - lo) * (h - 2.0 * pad);
+    let line: String = p
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{:.1},{:.1}", x(i), y(s.value)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let target: String = p
+        .series
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.target.map(|t| format!("{:.1},{:.1}", x(i), y(t))))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let desc = p
+        .series
+        .iter()
+        .map(|s| format!("{} {} ({})", s.period, s.value, s.status.label()))
+        .collect::<Vec<_>>()
+        .join("; ");
+    html! {
+        <svg class="chart" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={format!("Chart of {}: {desc}", p.title)}>
+            <line x1={pad.to_string()} y1={(h - pad).to_string()} x2={(w - pad).to_string()} y2={(h - pad).to_string()} class="axis" />
+            if !target.is_empty() { <polyline points={target} class="target-line" /> }
+            <polyline points={line} class="value-line" />
+            { for p.series.iter().enumerate().map(|(i, s)| {
+                let (cx, cy) = (x(i), y(s.value));
+                html! {
+                    <g class={classes!("point", format!("status-{}", s.status.key()))}>
+                        { marker(s.status, cx, cy) }
+                        <text x={format!("{cx:.1}")} y={format!("{:.1}", h - pad + 16.0)} text-anchor="middle" class="tick">{ s.period.to_string() }</text>
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}
+
+fn marker(s: Status, cx: f64, cy: f64) -> Html {
+    match s {
+        Status::OffTarget => {
+            html! { <circle cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r="5" /> }
+        }
+        Status::Warning => {
+            html! { <polygon points={format!("{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", cx, cy - 6.0, cx - 6.0, cy + 5.0, cx + 6.0, cy + 5.0)} /> }
+        }
+        Status::OnTarget => {
+            html! { <polyline points={format!("{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", cx - 5.0, cy, cx - 1.0, cy + 4.0, cx + 6.0, cy - 5.0)} class="tick-mark" /> }
+        }
+        _ => {
+            html! { <rect x={format!("{:.1}", cx - 4.0)} y={format!("{:.1}", cy - 4.0)} width="8" height="8" /> }
+        }
+    }
+}
