@@ -1,6 +1,7 @@
 //! The Yew shell: the page, file intake, and the report as the core computed it.
 //! Formulas never live here.
 
+mod help;
 pub mod report_view;
 pub mod services;
 pub mod state;
@@ -13,6 +14,7 @@ use yew::prelude::*;
 
 use crate::core::dataset::Level;
 use crate::core::InputFile;
+use help::Help;
 use report_view::ReportView;
 use services::{read_files, sample_files, Readers};
 pub use state::{Action, State};
@@ -172,14 +174,13 @@ pub fn app() -> Html {
                     <p class="empty-report">{ "No indicator values could be read from these files yet: see the messages above." }</p>
                 }
             </section>
+            <Help />
         </main>
         <footer class="colophon no-print">
-            <p>{ "Scorecard runs entirely in your browser. Statuses: " }
-                <span class="status status-off-target"><span aria-hidden="true">{ "● " }</span>{ "Off Target" }</span>{ ", " }
-                <span class="status status-warning"><span aria-hidden="true">{ "▲ " }</span>{ "Warning" }</span>{ ", " }
-                <span class="status status-on-target"><span aria-hidden="true">{ "✓ " }</span>{ "On Target" }</span>{ ", " }
-                <span class="status status-no-data"><span aria-hidden="true">{ "? " }</span>{ "Data Not Yet Available" }</span>{ ", " }
-                <span class="status status-data-only"><span aria-hidden="true">{ "📊 " }</span>{ "Data Only" }</span>{ "." }
+            <p>{ "Scorecard runs entirely in your browser. Key: " }
+                { for crate::core::status::Status::ALL.iter().map(|s| html! {
+                    <span class={classes!("status", format!("status-{}", s.key()))}>{ report_view::status_symbol(*s) }{ " " }{ s.label() }</span>
+                }) }
             </p>
         </footer>
         </>

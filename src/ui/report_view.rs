@@ -122,13 +122,15 @@ pub fn report_view(p: &ReportProps) -> Html {
                             <tr>
                                 <th scope="row">{ &a.code }</th>
                                 <td class="col-title">{ &a.title }</td>
-                                <td>{ a.due.format("%d %b %Y").to_string() }</td>
-                                <td>
-                                    <span class="progress" role="img"
+                                <td class="nowrap">{ a.due.format("%d %b %Y").to_string() }</td>
+                                <td class="nowrap">
+                                    // Drawn as SVG: the page's policy forbids inline style attributes.
+                                    <svg class="progress" viewBox="0 0 100 10" preserveAspectRatio="none" role="img"
                                         aria-label={format!("{:.0}% complete, {:.1}% expected by now", a.progress, a.expected)}>
-                                        <span class="progress-bar" style={format!("width:{:.0}%", a.progress)}></span>
-                                        <span class="progress-expected" style={format!("left:{:.1}%", a.expected)}></span>
-                                    </span>
+                                        <rect class="progress-track" width="100" height="10" rx="5" />
+                                        <rect class="progress-bar" width={format!("{:.1}", a.progress)} height="10" rx="5" />
+                                        <rect class="progress-expected" x={format!("{:.1}", (a.expected - 0.6).max(0.0))} width="1.2" height="10" />
+                                    </svg>
                                     <span class="progress-text">{ format!("{:.0}%", a.progress) }</span>
                                 </td>
                                 <td><span class={classes!("status", format!("status-{}", a.status.key()))}>
@@ -173,7 +175,7 @@ fn summary_line(p: &SummaryProps) -> Html {
         <p class="summary" aria-label={format!("{} summary", p.label)}>
             { for Status::ALL.iter().map(|st| html! {
                 <span class={classes!("summary-item", format!("status-{}", st.key()))} title={st.label()}>
-                    <span aria-hidden="true" class="sym">{ st.symbol() }</span>
+                    { status_symbol(*st) }
                     <span class="count">{ s.count(*st) }</span>
                     <span class="visually-hidden">{ format!(" {}; ", st.label()) }</span>
                 </span>
@@ -246,10 +248,24 @@ struct BadgeProps {
 fn status_badge(p: &BadgeProps) -> Html {
     html! {
         <span class={classes!("status", format!("status-{}", p.status.key()))}>
-            <span aria-hidden="true" class="sym">{ p.status.symbol() }</span>
+            { status_symbol(p.status) }
             { " " }{ p.status.label() }
             if p.differs { <span class="differs" title="The file states another status: open the details">{ " ≠ file" }</span> }
         </span>
+    }
+}
+
+/// A status's symbol. Data Only's 📊 is drawn as a small bar chart, so it shows even
+/// where no emoji font is installed (and prints the same everywhere).
+pub fn status_symbol(s: Status) -> Html {
+    if s == Status::DataOnly {
+        html! {
+            <svg class="sym sym-chart" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+                <rect x="1" y="6" width="2.4" height="5" /><rect x="4.8" y="2" width="2.4" height="9" /><rect x="8.6" y="4" width="2.4" height="7" />
+            </svg>
+        }
+    } else {
+        html! { <span aria-hidden="true" class="sym">{ s.symbol() }</span> }
     }
 }
 
@@ -302,7 +318,7 @@ fn detail(p: &DetailProps) -> Html {
             }
             if !row.series.is_empty() {
                 <div class="detail-history">
-                    <Chart series={row.series.clone()} title={row.title.clone()} />
+                    <Chart series={row.series.clone()} title={row.title.clone()} format={row.format.clone()} />
                     <table class="history-table">
                         <caption>{ "Every period" }</caption>
                         <thead><tr><th scope="col">{ "Period" }</th><th scope="col" class="num">{ "Value" }</th><th scope="col" class="num">{ "Target" }</th><th scope="col">{ "Status" }</th></tr></thead>
@@ -325,12 +341,13 @@ fn detail(p: &DetailProps) -> Html {
 struct ChartProps {
     series: Vec<SeriesPoint>,
     title: String,
+    format: crate::core::value::Format,
 }
 
 /// A line chart of a PI's values with its target line; points marked by status shape.
 #[function_component(Chart)]
 fn chart(p: &ChartProps) -> Html {
-    let (w, h, pad) = (420.0f64, 180.0f64, 32.0f64);
+    let (w, h, pad) = (420.0f64, 180.0f64, 40.0f64);
     let values: Vec<f64> = p
         .series
         .iter()
@@ -371,6 +388,8 @@ fn chart(p: &ChartProps) -> Html {
     html! {
         <svg class="chart" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={format!("Chart of {}: {desc}", p.title)}>
             <line x1={pad.to_string()} y1={(h - pad).to_string()} x2={(w - pad).to_string()} y2={(h - pad).to_string()} class="axis" />
+            <text x="2" y={format!("{:.1}", y(hi) + 4.0)} class="tick">{ p.format.show_trimmed(hi) }</text>
+            <text x="2" y={format!("{:.1}", y(lo) + 4.0)} class="tick">{ p.format.show_trimmed(lo) }</text>
             if !target.is_empty() { <polyline points={target} class="target-line" /> }
             <polyline points={line} class="value-line" />
             { for p.series.iter().enumerate().map(|(i, s)| {

@@ -1,0 +1,148 @@
+//! The help page: every rule the calculator applies, in plain words, with an example.
+//! Rules the specification leaves open are marked "Scorecard's rule".
+
+use yew::prelude::*;
+
+struct Rule {
+    name: &'static str,
+    text: &'static str,
+    example: &'static str,
+    /// A rule the specification leaves open, decided by Scorecard.
+    ours: bool,
+}
+
+const RULES: &[Rule] = &[
+    Rule {
+        name: "Periods",
+        text: "Years run from 1 April to 31 March. Quarters: Q1 April–June, Q2 July–September, Q3 October–December, Q4 January–March. Labels are read in any usual form: 2018/19, 2018-19, FY 2018/19, Q2 2018/19, Q2 18/19, 2018/19 Q2, Sep 2018, 2018-09, and dates (30/09/2018, 30-Sep-2018), which stand for the quarter that contains them.",
+        example: "The previous period of Q1 2018/19 is Q4 2017/18; the same period last year of Q2 2018/19 is Q2 2017/18.",
+        ours: false,
+    },
+    Rule {
+        name: "2011-12 is a year, not December",
+        text: "Where the second number is the year after the first, the label is read as a financial year.",
+        example: "2011-12 is the year 2011/12; 2011-10 is October 2011.",
+        ours: true,
+    },
+    Rule {
+        name: "Report period",
+        text: "The latest period in which any indicator has a value, unless you choose another. An indicator reported only at another frequency (a yearly one in a quarterly report) shows its latest period that ends by the report period's end, named beside its title.",
+        example: "Complaints data up to Q2 2018/19 give a Q2 2018/19 report; a yearly indicator in it shows 2017/18.",
+        ours: true,
+    },
+    Rule {
+        name: "Values",
+        text: "The value as written (1,309, 98%, £15.846m, 18.33). Empty, N/A, -, n/a and .. mean no value, never zero. Where there is no value but a numerator and denominator, the value is numerator ÷ denominator × per (per is 100 for a percentage, 1,000 for a rate per 1,000). A zero denominator gives no value and a data-check message. Where both a value and its feeder data are given and they differ, the stated value is used and the difference is shown.",
+        example: "42 names on the register ÷ 19,090 children aged 0–15 × 1,000 = 2.2 per 1,000.",
+        ours: false,
+    },
+    Rule {
+        name: "Population",
+        text: "A rate whose denominator is empty and which names a population group takes that group's mid-year estimate for the calendar year in which the period's financial year starts, else the latest earlier estimate. The detail view says which year was used.",
+        example: "Any period of 2023/24 uses the mid-2023 estimate.",
+        ours: false,
+    },
+    Rule {
+        name: "Decimals and rounding",
+        text: "Figures are shown with the indicator's decimals: as stated in a decimals column, else the most that its own values show. A value worked out from feeder data of an indicator with no decimals given and no written values shows one decimal. Rounding is half away from zero, as Excel rounds, after cutting binary noise at 15 significant digits. Targets are shown without trailing zeros.",
+        example: "An indicator whose values include 70.37% shows 75% as 75.00%; 2.675 at two decimals is 2.68.",
+        ours: true,
+    },
+    Rule {
+        name: "Effective target",
+        text: "A period's own target; else, for a cumulative (year-to-date) indicator, the annual target times the share of the financial year elapsed at the period's end (Q1 a quarter, Q2 half, Q3 three quarters, Q4 all; a month its months ÷ 12); else the annual target.",
+        example: "A cumulative indicator with an annual target of 100 is judged against 50 at the end of Q2.",
+        ours: false,
+    },
+    Rule {
+        name: "Status",
+        text: "Compared on the value as shown. Higher is better: at or above the target On Target; within the tolerance below it Warning; else Off Target. Lower is better: the mirror. Closest to target: within ± tolerance On Target, within ± twice the tolerance Warning, else Off Target. A value exactly on a boundary gets the better status. No tolerance means no Warning. No value: Data Not Yet Available. No polarity or no target: Data Only.",
+        example: "15.13 days against a target of 20 (lower is better): On Target. 75% against 95% (higher is better): Off Target.",
+        ours: false,
+    },
+    Rule {
+        name: "Closest-to-target with no tolerance",
+        text: "Only a value exactly on the target (as shown) is On Target; any other is Off Target.",
+        example: "Target 100, value 100.0: On Target; value 101: Off Target.",
+        ours: true,
+    },
+    Rule {
+        name: "Published status in a note",
+        text: "A note that begins with a status, after an optional period and colon, is read as the status the file states; a Status column does the same. Scorecard still computes the status itself, and shows both where they differ. In the wide layout a note belongs to the period it names, else to the row's latest period with a value.",
+        example: "“Q2 18/19: Off Target 2 of 8 stage 2 complaints off target.” states Off Target for Q2 2018/19.",
+        ours: true,
+    },
+    Rule {
+        name: "Short trend",
+        text: "The value against the previous period of the same frequency; for a cumulative indicator, against the same period last year, since year-to-date figures only compare across years. Improving, No Change or Getting Worse by polarity (closest-to-target: nearer the target is better); for a data-only indicator, Up, No Change or Down. Nothing to compare with: -.",
+        example: "Stage 2 response time 15.13 days in Q2 against 15.67 in Q1, lower is better: Improving.",
+        ours: false,
+    },
+    Rule {
+        name: "Long trend",
+        text: "The value against the mean of the values of the four periods before it, of the same frequency, using those of the four that have a value (for a cumulative indicator, the same period in each of the four years before). The mean is rounded as the indicator is shown before comparing.",
+        example: "Stage 2 response time 15.13 in Q2 2018/19 against the mean of Q1 2018/19 (15.67) and Q2 2017/18 (13.23), 14.45: Getting Worse.",
+        ours: true,
+    },
+    Rule {
+        name: "Change",
+        text: "(new − old) ÷ old × 100, rounded to a whole percentage, against the same period last year, else the previous period. For a percentage indicator the difference in percentage points is given too. From zero there is no percentage.",
+        example: "From 1,309 in Q1 2020/21 to 1,893 in Q1 2021/22 is a 45% increase.",
+        ours: true,
+    },
+    Rule {
+        name: "Benchmark",
+        text: "The value against the benchmark (such as the Scottish average) for the same period, both as shown: Better, Same or Worse by polarity; Higher or Lower for a data-only indicator.",
+        example: "2.2 per 1,000 against a Scottish average of 2.3, lower is better: Better.",
+        ours: false,
+    },
+    Rule {
+        name: "Rank and quartile",
+        text: "Rank r of n gives quartile ⌈4r ÷ n⌉: 1 Top, 2 Second, 3 Third, 4 Bottom. Where the number ranked is not given, 32 councils.",
+        example: "8th of 32: Top Quartile; 9th: Second Quartile.",
+        ours: false,
+    },
+    Rule {
+        name: "Summary",
+        text: "For each group and for the whole report, the count of indicators in each status at the report period, and the share On Target = On Target ÷ (On Target + Warning + Off Target).",
+        example: "● 2 ▲ 0 ✓ 4 ? 0 📊 6: 67% on target.",
+        ours: false,
+    },
+    Rule {
+        name: "Actions",
+        text: "Expected progress at the end of the report period = days from the start to then ÷ days from the start to the due date, both counted including their first and last day, between 0 and 100%. The start is the financial year's first day where not given. Complete at 100%; Overdue when past due and not complete; not started yet: On Target; progress at least 90% of expected: On Target; at least 70%: Warning; else Off Target.",
+        example: "Started 1 Apr 2018, due 31 Mar 2019, 50% done at 30 Sep 2018: 183 of 365 days, 50.1% expected, On Target.",
+        ours: false,
+    },
+    Rule {
+        name: "Several files",
+        text: "Files are read in the order given and merged by indicator code and period. A later value for the same code and period replaces the earlier one, with a notice. Settings (title, polarity, tolerance, unit...) may stand on any row: the latest non-empty one wins.",
+        example: "Dropping a corrected Q2 file after the original shows the corrected values and says which were replaced.",
+        ours: false,
+    },
+    Rule {
+        name: "Bad rows",
+        text: "A cell that cannot be read is named by file, row (as your spreadsheet numbers it) and column, and left out; the rest of the file still counts. A row with more or fewer fields than the header (often an unquoted comma in a title) is left out whole. After five of the same problem in a column, the rest are counted, not listed.",
+        example: "“broken.csv, row 3, column 'value': expected a number such as 1,309, 98% or £15.8m, found 'twelve'”.",
+        ours: true,
+    },
+];
+
+#[function_component(Help)]
+pub fn help() -> Html {
+    html! {
+        <details class="help no-print" id="help">
+            <summary>{ "How Scorecard works out each figure" }</summary>
+            <p>{ "Every rule the calculator applies. Rules marked " }<em>{ "Scorecard's rule" }</em>
+               { " settle questions the usual practice leaves open." }</p>
+            <dl class="rules">
+            { for RULES.iter().map(|r| html! {
+                <>
+                <dt>{ r.name }if r.ours { <span class="ours">{ " Scorecard's rule" }</span> }</dt>
+                <dd><p>{ r.text }</p><p class="example"><strong>{ "Example: " }</strong>{ r.example }</p></dd>
+                </>
+            }) }
+            </dl>
+        </details>
+    }
+}
