@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback
 
 have() { "$1" --version 2>/dev/null | grep -q "$2"; }

@@ -107,10 +107,15 @@ async fn sample_data_shows_a_report_table_with_real_headers() {
         statuses.iter().filter(|s| s.contains("On Target")).count(),
         4
     );
-    // Each status carries its shape and its words, not colour alone.
-    assert!(statuses
-        .iter()
-        .all(|s| s.chars().next().is_some_and(|c| "●▲✓?📊".contains(c))));
+    // Each status carries its shape (a symbol hidden from screen readers) and its words.
+    for b in all(&root, "tr.pi-row .status") {
+        let sym = b.query_selector(".sym").unwrap().expect("a symbol");
+        assert_eq!(sym.get_attribute("aria-hidden").as_deref(), Some("true"));
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| s.ends_with("Data Only")).count(),
+        6
+    );
     assert_eq!(all(&root, "table.action-table tbody tr").len(), 6);
 }
 
