@@ -123,6 +123,11 @@ pub struct Indicator {
     pub unit_seen: Option<Unit>,
     /// The population group (`0-15`) whose population is the denominator of a rate.
     pub population_group: Option<String>,
+    /// The multiplier of numerator ÷ denominator set for the PI in a definitions table.
+    pub per: Option<f64>,
+    /// A target set in a definitions table, standing for every period that has no
+    /// target or annual target of its own.
+    pub standing_target: Option<f64>,
 }
 
 impl Indicator {

@@ -338,7 +338,20 @@ fn load_table(
         kind,
     };
     let mut rows = 0;
-    for (number, cells) in &table.rows[cols.header_row + 1..] {
+    let data_rows = &table.rows[cols.header_row + 1..];
+    if data_rows
+        .iter()
+        .all(|(_, cells)| cells.iter().all(|c| c.trim().is_empty()))
+    {
+        loader.log.push(
+            "header only",
+            error(
+                &table.source,
+                "the file has a header but no rows of data".into(),
+            ),
+        );
+    }
+    for (number, cells) in data_rows {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -852,6 +865,16 @@ impl Loader<'_> {
             },
             None => None,
         };
+        // A definitions table (no periods) may set the multiplier and a target that
+        // stands for every period.
+        let (per, standing_target) = if self.kind == Kind::Metadata {
+            (
+                self.number(row, c.get(Col::Per), "a multiplier such as 100 or 1000"),
+                self.number(row, c.get(Col::Target), "a target figure"),
+            )
+        } else {
+            (None, None)
+        };
         let ind = self.ds.indicator_mut(code);
         if let Some((_, t)) = c.get(Col::Title) {
             ind.title = t.to_string();
@@ -879,6 +902,12 @@ impl Loader<'_> {
         }
         if let Some((_, g)) = c.get(Col::PopulationGroup) {
             ind.population_group = Some(g.to_string());
+        }
+        if per.is_some() {
+            ind.per = per;
+        }
+        if standing_target.is_some() {
+            ind.standing_target = standing_target;
         }
     }
 

@@ -185,6 +185,8 @@ pub fn read_delimited(name: &str, text: &str, log: &mut NoticeLog) -> Result<Tab
                             },
                         );
                         cells.push(String::new());
+                    } else if delimiter == b';' {
+                        cells.push(continental_number(field).unwrap_or_else(|| field.to_string()));
                     } else {
                         cells.push(field.to_string());
                     }
@@ -215,6 +217,49 @@ pub fn read_delimited(name: &str, text: &str, log: &mut NoticeLog) -> Result<Tab
     Ok(table)
 }
 
+/// A semicolon-separated file comes from a continental-locale Excel, where `5,5` is
+/// five and a half and `1.309` is one thousand three hundred and nine. A cell that is
+/// wholly such a number is rewritten the UK way; any other cell is left alone.
+///
+/// ```
+/// use scorecard::core::read::continental_number;
+/// assert_eq!(continental_number("5,5").as_deref(), Some("5.5"));
+/// assert_eq!(continental_number("1.309,25 %").as_deref(), Some("1309.25 %"));
+/// assert_eq!(continental_number("1.309").as_deref(), Some("1309"));
+/// assert_eq!(continental_number("Engage children, young people"), None);
+/// ```
+pub fn continental_number(cell: &str) -> Option<String> {
+    let t = cell.trim();
+    let body = t
+        .trim_start_matches(['-', '£', '€', ' '])
+        .trim_end_matches(['%', ' ', 'm', 'k', 'M', 'K']);
+    let (int, frac) = match body.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let groups: Vec<&str> = int.split('.').collect();
+    let int_ok = !int.is_empty()
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && (groups.len() == 1
+            || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
+    let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    if !int_ok || !frac_ok || (frac.is_none() && groups.len() == 1) {
+        return None;
+    }
+    let start = t.find(body)?;
+    let number = match frac {
+        Some(f) => format!("{}.{f}", groups.concat()),
+        None => groups.concat(),
+    };
+    Some(format!(
+        "{}{number}{}",
+        &t[..start],
+        &t[start + body.len()..]
+    ))
+}
+
 #[cfg(feature = "xlsx")]
 fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Notice> {
     use calamine::{Data, Reader, Xlsx};
@@ -233,14 +278,24 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Notice> {
         let range = book
             .worksheet_range(&sheet)
             .map_err(|e| error(name, format!("the sheet '{sheet}' could not be read ({e})")))?;
+        // Number formats say what Excel shows: 0.875 formatted `0.0%` is 87.5%.
+        let styles = book.worksheet_style(&sheet).ok();
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::with_capacity(range.height());
         for (i, row) in range.rows().enumerate() {
             let mut cells: Vec<String> = vec![String::new(); first_col as usize];
-            cells.extend(row.iter().map(|c| match c {
+            let r = first_row + i as u32;
+            cells.extend(row.iter().enumerate().map(|(j, c)| match c {
                 Data::Empty => String::new(),
                 Data::String(s) => s.chars().take(MAX_CELL_CHARS).collect(),
-                Data::Float(f) => format_float(*f),
+                Data::Float(f) => {
+                    let format = styles
+                        .as_ref()
+                        .and_then(|s| s.get((r, first_col + j as u32)))
+                        .and_then(|s| s.number_format.as_ref())
+                        .map(|n| n.format_code.as_str());
+                    format_number(*f, format)
+                }
                 Data::Int(i) => i.to_string(),
                 Data::Bool(b) => {
                     if *b {
@@ -253,7 +308,7 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Notice> {
                 Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
                 Data::Error(e) => format!("#{e:?}"),
             }));
-            rows.push((first_row as usize + i + 1, cells));
+            rows.push((r as usize + 1, cells));
         }
         tables.push(Table {
             source: format!("{name} › {sheet}"),
@@ -304,6 +359,52 @@ fn check_inflated_size(name: &str, bytes: &[u8]) -> Result<(), Notice> {
         ));
     }
     Ok(())
+}
+
+/// A number cell as Excel shows it: a percentage format gives `87.5%` (with the
+/// format's decimals), and anything else the General format.
+#[cfg(feature = "xlsx")]
+fn format_number(f: f64, format: Option<&str>) -> String {
+    match format {
+        Some(code) if is_percent_format(code) => {
+            let decimals = code.split_once('.').map_or(0, |(_, rest)| {
+                rest.chars().take_while(|c| *c == '0').count()
+            });
+            let shown = crate::core::value::round_shown(f * 100.0, decimals as u8);
+            format!("{shown:.decimals$}%")
+        }
+        _ => format_float(f),
+    }
+}
+
+/// A `%` outside quoted text in the first section of a number format.
+#[cfg(feature = "xlsx")]
+fn is_percent_format(code: &str) -> bool {
+    let first = code.split(';').next().unwrap_or("");
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in first.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `812 bytes`, `14 KB`, `4,295 MB`.
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1_000 => format!("{b} bytes"),
+        b if b < 1_000_000 => format!("{} KB", b / 1_000),
+        b => format!(
+            "{} MB",
+            crate::core::value::group_thousands((b / 1_000_000) as f64, 0)
+        ),
+    }
 }
 
 /// Excel numbers as Excel shows them in General format: no `.0` on whole numbers.
@@ -368,6 +469,15 @@ mod tests {
             err.to_string(),
             "chart.csv: this looks like a PNG image, not a CSV or XLSX data file"
         );
+    }
+
+    #[cfg(feature = "xlsx")]
+    #[test]
+    fn percentage_formats_read_as_excel_shows_them() {
+        assert_eq!(format_number(0.875, Some("0.0%")), "87.5%");
+        assert_eq!(format_number(0.875, Some("0%")), "88%");
+        assert_eq!(format_number(0.875, Some("0.00")), "0.875");
+        assert_eq!(format_number(0.5, Some("\"%\"0.0")), "0.5");
     }
 
     #[test]

@@ -37,6 +37,7 @@ pub fn value_of(
     let fmt = ind.format();
     let per = obs
         .per
+        .or(ind.per)
         .unwrap_or(if fmt.unit == crate::core::value::Unit::Percent {
             100.0
         } else {
@@ -388,7 +389,12 @@ fn target_for(ds: &Dataset, ind: &Indicator, period: Period) -> Option<Effective
         .get(&ind.code)
         .and_then(|t| t.get(&period.financial_year()))
         .copied();
-    effective_target(period, own, annual, ind.cumulative)
+    effective_target(period, own, annual, ind.cumulative).or(ind.standing_target.map(|value| {
+        EffectiveTarget {
+            value,
+            source: crate::core::status::TargetSource::Period,
+        }
+    }))
 }
 
 /// Status of a PI in a period, on the value as shown.

@@ -115,6 +115,18 @@ const RULES: &[Rule] = &[
         ours: false,
     },
     Rule {
+        name: "Definitions sheets",
+        text: "A sheet or file with indicator columns but no periods defines indicators for the value files: title, group, polarity, tolerance, cumulative, unit, decimals, population group, and also the multiplier (Per) and a Target that stands for every period with no target or annual target of its own.",
+        example: "A definitions row “CP.01, per 1,000, population group 0-15” turns a register count of 42 into 2.2 per 1,000.",
+        ours: true,
+    },
+    Rule {
+        name: "Spreadsheet formats",
+        text: "A workbook cell formatted as a percentage is read as the percentage Excel shows, with the format's decimals. Dates are read as dates. In a semicolon-separated CSV (what Excel writes in a continental locale) numbers are read the continental way.",
+        example: "0.875 formatted 0.0% is 87.5%; in a semicolon file 5,5 is 5.5 and 1.309 is 1,309.",
+        ours: true,
+    },
+    Rule {
         name: "Several files",
         text: "Files are read in the order given and merged by indicator code and period. A later value for the same code and period replaces the earlier one, with a notice. Settings (title, polarity, tolerance, unit...) may stand on any row: the latest non-empty one wins.",
         example: "Dropping a corrected Q2 file after the original shows the corrected values and says which were replaced.",
