@@ -12,6 +12,7 @@ pub mod report;
 pub mod status;
 pub mod trend;
 pub mod value;
+pub mod view;
 
 use dataset::Dataset;
 

@@ -5,7 +5,9 @@ use crate::core::period::Period;
 use crate::core::value::Format;
 
 /// The status of an indicator in a period, as the published reports show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Status {
     OffTarget,
     Warning,

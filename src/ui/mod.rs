@@ -131,6 +131,10 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |c| dispatcher.dispatch(Action::Select(c)))
     };
+    let on_filter = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |f| dispatcher.dispatch(Action::Filter(f)))
+    };
 
     let zone_class = classes!("dropzone", dragging.then_some("dragging"));
     html! {
@@ -167,7 +171,7 @@ pub fn app() -> Html {
             <Notices dataset={state.dataset.clone()} />
             <section class="report-area" aria-label="Report">
                 if let Some(report) = state.report.clone() {
-                    <ReportView {report} selected={state.selected.clone()} {on_period} {on_select} />
+                    <ReportView {report} selected={state.selected.clone()} filter={state.filter.clone()} {on_period} {on_select} {on_filter} />
                 } else if state.files.is_empty() {
                     <p class="empty-report">{ "No data yet. Choose a file, drop one on the box above, or try the sample data to see a report." }</p>
                 } else {
@@ -176,8 +180,8 @@ pub fn app() -> Html {
             </section>
             <Help />
         </main>
-        <footer class="colophon no-print">
-            <p>{ "Scorecard runs entirely in your browser. Key: " }
+        <footer class="colophon">
+            <p><span class="no-print">{ "Scorecard runs entirely in your browser. " }</span>{ "Key: " }
                 { for crate::core::status::Status::ALL.iter().map(|s| html! {
                     <span class={classes!("status", format!("status-{}", s.key()))}>{ report_view::status_symbol(*s) }{ " " }{ s.label() }</span>
                 }) }

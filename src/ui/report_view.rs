@@ -3,21 +3,27 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::core::period::Period;
 use crate::core::report::{Report, Row, SeriesPoint, Summary};
 use crate::core::status::Status;
 use crate::core::trend::{quartile_label, TrendResult};
+use crate::core::view::{narrative, SortKey, ViewFilter};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
     pub report: Rc<Report>,
     pub selected: Option<String>,
+    pub filter: ViewFilter,
     pub on_period: Callback<Option<Period>>,
     pub on_select: Callback<Option<String>>,
+    pub on_filter: Callback<ViewFilter>,
 }
+
+/// Rows shown per group before "Show more": keeps the page fast on thousands of PIs.
+pub const PAGE: usize = 100;
 
 #[function_component(ReportView)]
 pub fn report_view(p: &ReportProps) -> Html {
@@ -36,16 +42,12 @@ pub fn report_view(p: &ReportProps) -> Html {
         })
     };
     let latest = periods.last().copied();
-    let has_bench = r
-        .groups
-        .iter()
-        .flat_map(|g| &g.rows)
-        .any(|row| row.benchmark.is_some());
-    let has_rank = r
-        .groups
-        .iter()
-        .flat_map(|g| &g.rows)
-        .any(|row| row.rank.is_some());
+    let all_rows = || r.groups.iter().flat_map(|g| &g.rows);
+    let has_bench = all_rows().any(|row| row.benchmark.is_some());
+    let has_rank = all_rows().any(|row| row.rank.is_some());
+    let shown = p.filter.apply(&r.groups);
+    let shown_count: usize = shown.iter().map(|(_, rows)| rows.len()).sum();
+    let total = all_rows().count();
     html! {
         <article class="report">
             <header class="report-head">
@@ -63,48 +65,25 @@ pub fn report_view(p: &ReportProps) -> Html {
                 </div>
             </header>
             <SummaryLine summary={r.summary.clone()} label="All indicators" />
-            { for r.groups.iter().map(|g| {
-                let cols = 8 + r.history_periods.len() + usize::from(has_bench) + usize::from(has_rank);
-                html! {
-                <section class="group" aria-labelledby={group_id(&g.name)}>
-                    <h3 id={group_id(&g.name)}>{ &g.name }</h3>
-                    <SummaryLine summary={g.summary.clone()} label={g.name.clone()} />
-                    <div class="table-wrap">
-                    <table class="pi-table">
-                        <caption class="visually-hidden">{ format!("{}: indicators at {}", g.name, r.period) }</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ "Code" }</th>
-                                <th scope="col" class="col-title">{ "Indicator" }</th>
-                                { for r.history_periods.iter().map(|h| html! { <th scope="col" class="num">{ h.to_string() }</th> }) }
-                                <th scope="col" class="num current">{ format!("Value {}", r.period) }</th>
-                                <th scope="col" class="num">{ "Target" }</th>
-                                <th scope="col">{ "Status" }</th>
-                                <th scope="col">{ "Short trend" }</th>
-                                <th scope="col">{ "Long trend" }</th>
-                                if has_bench { <th scope="col" class="num">{ "Benchmark" }</th> }
-                                if has_rank { <th scope="col">{ "Quartile" }</th> }
-                                <th scope="col" class="col-note">{ "Note" }</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                        { for g.rows.iter().map(|row| {
-                            let open = p.selected.as_deref() == Some(row.code.as_str());
-                            html! {
-                                <>
-                                <PiRow row={row.clone()} {open} {has_bench} {has_rank} report_period={r.period} on_select={p.on_select.clone()} />
-                                if open {
-                                    <tr class="detail-row"><td colspan={cols.to_string()}><Detail row={row.clone()} /></td></tr>
-                                }
-                                </>
-                            }
-                        }) }
-                        </tbody>
-                    </table>
-                    </div>
-                </section>
-            }}) }
-            if !r.actions.is_empty() {
+            <Toolbar filter={p.filter.clone()} groups={r.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>()} on_filter={p.on_filter.clone()} />
+            <p class="filter-count no-print" role="status">
+                if p.filter.is_filtering() { { format!("Showing {shown_count} of {total} indicators.") } }
+            </p>
+            { for shown.into_iter().map(|(g, rows)| html! {
+                <GroupTable
+                    name={g.name.clone()}
+                    summary={g.summary.clone()}
+                    narrative={narrative(g)}
+                    rows={rows.into_iter().cloned().collect::<Vec<_>>()}
+                    history={r.history_periods.clone()}
+                    report_period={r.period}
+                    {has_bench} {has_rank}
+                    selected={p.selected.clone()}
+                    filter={p.filter.clone()}
+                    on_select={p.on_select.clone()}
+                    on_filter={p.on_filter.clone()} />
+            }) }
+            if !r.actions.is_empty() && p.filter.group.is_none() {
                 <section class="group actions" aria-labelledby="actions-heading">
                     <h3 id="actions-heading">{ "Actions" }</h3>
                     <div class="table-wrap">
@@ -134,7 +113,7 @@ pub fn report_view(p: &ReportProps) -> Html {
                                     <span class="progress-text">{ format!("{:.0}%", a.progress) }</span>
                                 </td>
                                 <td><span class={classes!("status", format!("status-{}", a.status.key()))}>
-                                    <span aria-hidden="true">{ format!("{} ", a.status.symbol()) }</span>{ a.status.label() }
+                                    <span aria-hidden="true" class="sym">{ format!("{} ", a.status.symbol()) }</span>{ a.status.label() }
                                 </span></td>
                             </tr>
                         }) }
@@ -144,6 +123,181 @@ pub fn report_view(p: &ReportProps) -> Html {
                 </section>
             }
         </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ToolbarProps {
+    filter: ViewFilter,
+    groups: Vec<String>,
+    on_filter: Callback<ViewFilter>,
+}
+
+/// Search by code or title, show only some statuses, show one group.
+#[function_component(Toolbar)]
+fn toolbar(p: &ToolbarProps) -> Html {
+    let on_query = {
+        let (f, cb) = (p.filter.clone(), p.on_filter.clone());
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            cb.emit(ViewFilter {
+                query: input.value(),
+                ..f.clone()
+            });
+        })
+    };
+    let on_group = {
+        let (f, cb) = (p.filter.clone(), p.on_filter.clone());
+        Callback::from(move |e: Event| {
+            let sel: HtmlSelectElement = e.target_unchecked_into();
+            let v = sel.value();
+            cb.emit(ViewFilter {
+                group: (!v.is_empty()).then_some(v),
+                ..f.clone()
+            });
+        })
+    };
+    html! {
+        <div class="toolbar no-print" role="search" aria-label="Find indicators">
+            <div class="field">
+                <label for="search">{ "Search code or title" }</label>
+                <input id="search" type="search" value={p.filter.query.clone()} oninput={on_query} autocomplete="off" />
+            </div>
+            if p.groups.len() > 1 {
+                <div class="field">
+                    <label for="group-filter">{ "Group" }</label>
+                    <select id="group-filter" onchange={on_group}>
+                        <option value="" selected={p.filter.group.is_none()}>{ "All groups" }</option>
+                        { for p.groups.iter().map(|g| html! {
+                            <option value={g.clone()} selected={p.filter.group.as_deref() == Some(g.as_str())}>{ g }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+            <fieldset class="status-filter">
+                <legend>{ "Show statuses" }</legend>
+                { for Status::ALL.iter().map(|st| {
+                    let checked = p.filter.statuses.contains(st);
+                    let onchange = {
+                        let (f, cb, st) = (p.filter.clone(), p.on_filter.clone(), *st);
+                        Callback::from(move |_: Event| {
+                            let mut statuses = f.statuses.clone();
+                            if let Some(i) = statuses.iter().position(|s| *s == st) {
+                                statuses.remove(i);
+                            } else {
+                                statuses.push(st);
+                            }
+                            cb.emit(ViewFilter { statuses, ..f.clone() });
+                        })
+                    };
+                    let id = format!("show-{}", st.key());
+                    html! {
+                        <label for={id.clone()} class={classes!("chip", format!("status-{}", st.key()))}>
+                            <input type="checkbox" id={id} {checked} {onchange} />
+                            { status_symbol(*st) }{ " " }{ st.label() }
+                        </label>
+                    }
+                }) }
+            </fieldset>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GroupProps {
+    name: String,
+    summary: Summary,
+    narrative: String,
+    rows: Vec<Row>,
+    history: Vec<Period>,
+    report_period: Period,
+    has_bench: bool,
+    has_rank: bool,
+    selected: Option<String>,
+    filter: ViewFilter,
+    on_select: Callback<Option<String>>,
+    on_filter: Callback<ViewFilter>,
+}
+
+/// One group's heading, summary, narrative and table, a page of rows at a time.
+#[function_component(GroupTable)]
+fn group_table(p: &GroupProps) -> Html {
+    let limit = use_state(|| PAGE);
+    let cols = 8 + p.history.len() + usize::from(p.has_bench) + usize::from(p.has_rank);
+    let sort_header = |label: String, key: SortKey, class: &'static str| -> Html {
+        let current = p.filter.sort.filter(|(k, _)| *k == key).map(|(_, d)| d);
+        let aria_sort = match current {
+            Some(true) => "descending",
+            Some(false) => "ascending",
+            None => "none",
+        };
+        let onclick = {
+            let (f, cb) = (p.filter.clone(), p.on_filter.clone());
+            Callback::from(move |_: MouseEvent| {
+                let descending = current == Some(false);
+                cb.emit(ViewFilter {
+                    sort: Some((key, descending)),
+                    ..f.clone()
+                });
+            })
+        };
+        html! {
+            <th scope="col" class={class} aria-sort={aria_sort}>
+                <button type="button" class="sort-button" {onclick}>
+                    { label }
+                </button>
+            </th>
+        }
+    };
+    let more = p.rows.len().saturating_sub(*limit);
+    let show_more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(*limit + PAGE))
+    };
+    html! {
+        <section class="group" aria-labelledby={group_id(&p.name)}>
+            <h3 id={group_id(&p.name)}>{ &p.name }</h3>
+            <SummaryLine summary={p.summary.clone()} label={p.name.clone()} />
+            <p class="narrative">{ &p.narrative }</p>
+            <div class="table-wrap">
+            <table class="pi-table">
+                <caption class="visually-hidden">{ format!("{}: indicators at {}", p.name, p.report_period) }</caption>
+                <thead>
+                    <tr>
+                        { sort_header("Code".into(), SortKey::Code, "") }
+                        { sort_header("Indicator".into(), SortKey::Title, "col-title") }
+                        { for p.history.iter().map(|h| html! { <th scope="col" class="num">{ h.to_string() }</th> }) }
+                        { sort_header(format!("Value {}", p.report_period), SortKey::Value, "num current") }
+                        <th scope="col" class="num">{ "Target" }</th>
+                        { sort_header("Status".into(), SortKey::Status, "") }
+                        <th scope="col">{ "Short trend" }</th>
+                        <th scope="col">{ "Long trend" }</th>
+                        if p.has_bench { <th scope="col" class="num">{ "Benchmark" }</th> }
+                        if p.has_rank { <th scope="col">{ "Quartile" }</th> }
+                        <th scope="col" class="col-note">{ "Note" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                { for p.rows.iter().take(*limit).map(|row| {
+                    let open = p.selected.as_deref() == Some(row.code.as_str());
+                    html! {
+                        <>
+                        <PiRow row={row.clone()} {open} has_bench={p.has_bench} has_rank={p.has_rank} report_period={p.report_period} on_select={p.on_select.clone()} />
+                        if open {
+                            <tr class="detail-row"><td colspan={cols.to_string()}><Detail row={row.clone()} /></td></tr>
+                        }
+                        </>
+                    }
+                }) }
+                </tbody>
+            </table>
+            </div>
+            if more > 0 {
+                <button type="button" class="button show-more no-print" onclick={show_more}>
+                    { format!("Show {} more of {} indicators", more.min(PAGE), p.rows.len()) }
+                </button>
+            }
+        </section>
     }
 }
 
@@ -217,7 +371,7 @@ fn pi_row(p: &RowProps) -> Html {
                 if row.period != p.report_period { <span class="period-tag">{ format!(" ({})", row.period) }</span> }
             </td>
             { for row.history.iter().map(|h| html! { <td class="num">{ h.shown.clone().unwrap_or_else(|| "-".into()) }</td> }) }
-            <td class="num current">{ row.value_shown.clone().unwrap_or_else(|| "-".into()) }</td>
+            <td class="num current">{ sparkline(&row.series, row.period) }{ row.value_shown.clone().unwrap_or_else(|| "-".into()) }</td>
             <td class="num">{ row.target_shown.clone().unwrap_or_else(|| "-".into()) }</td>
             <td><StatusBadge status={row.status} differs={row.status_differs()} /></td>
             <td>{ trend_cell(row.short_trend.as_ref()) }</td>
@@ -252,6 +406,36 @@ fn status_badge(p: &BadgeProps) -> Html {
             { " " }{ p.status.label() }
             if p.differs { <span class="differs" title="The file states another status: open the details">{ " ≠ file" }</span> }
         </span>
+    }
+}
+
+/// A small line of the PI's history beside its value; the detail view has the data.
+fn sparkline(series: &[SeriesPoint], upto: Period) -> Html {
+    let series: Vec<&SeriesPoint> = series.iter().filter(|s| s.period <= upto).collect();
+    if series.len() < 2 {
+        return html! {};
+    }
+    let (lo, hi) = series
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), s| {
+            (a.min(s.value), b.max(s.value))
+        });
+    let span = if hi - lo > 0.0 { hi - lo } else { 1.0 };
+    let n = (series.len() - 1) as f64;
+    let points: String = series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            format!(
+                "{:.1},{:.1}",
+                1.0 + i as f64 * 46.0 / n,
+                13.0 - (s.value - lo) / span * 11.0
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    html! {
+        <svg class="spark" viewBox="0 0 48 14" aria-hidden="true" focusable="false"><polyline {points} /></svg>
     }
 }
 
@@ -309,6 +493,7 @@ fn detail(p: &DetailProps) -> Html {
                 if let Some(c) = &row.change { <li>{ format!("Change: {c}") }</li> }
                 if let Some(w) = &row.working { <li>{ format!("Worked out as {w}") }</li> }
                 if let Some((b, c)) = row.benchmark { <li>{ format!("Benchmark: {} against {} ({})", row.value_shown.clone().unwrap_or_default(), fmt.show(b), c.label()) }</li> }
+                if let Some((r, of, q)) = row.rank { <li>{ format!("Rank {r} of {of}: {}", quartile_label(q)) }</li> }
                 if let Some(s) = row.stated_status { <li>{ format!("Status stated in the file: {}", s.label()) }</li> }
             </ul>
             if !row.checks.is_empty() {

@@ -8,6 +8,7 @@ use yew::Reducible;
 use crate::core::dataset::Dataset;
 use crate::core::period::Period;
 use crate::core::report::{build, Report};
+use crate::core::view::ViewFilter;
 use crate::core::{read_all, InputFile};
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -22,6 +23,8 @@ pub struct State {
     pub reading: usize,
     /// The PI whose details are open.
     pub selected: Option<String>,
+    /// Search, filters and sort order.
+    pub filter: ViewFilter,
 }
 
 pub enum Action {
@@ -35,6 +38,7 @@ pub enum Action {
     ClearFiles,
     SetPeriod(Option<Period>),
     Select(Option<String>),
+    Filter(ViewFilter),
 }
 
 impl State {
@@ -78,6 +82,7 @@ impl Reducible for State {
                 s.report = build(&s.dataset, p).map(Rc::new);
             }
             Action::Select(code) => s.selected = code,
+            Action::Filter(f) => s.filter = f,
         }
         Rc::new(s)
     }

@@ -64,8 +64,8 @@ after(async () => {
 });
 
 /** A fresh page that records console errors and every request that leaves the origin. */
-async function open() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function open(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const errors = [];
   const foreign = [];
