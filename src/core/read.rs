@@ -352,9 +352,9 @@ fn check_inflated_size(name: &str, bytes: &[u8]) -> Result<(), Notice> {
         return Err(error(
             name,
             format!(
-                "the workbook would expand from {} KB to {} MB when opened; it was refused to protect the page (a 'zip bomb')",
-                compressed / 1024,
-                total / 1_000_000
+                "the workbook would expand from {} to {} when opened; it was refused to protect the page (a 'zip bomb')",
+                human_size(compressed),
+                human_size(total)
             ),
         ));
     }

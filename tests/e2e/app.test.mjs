@@ -2,83 +2,18 @@
 // playwright-core, as a user would use it. Run by scripts/test.sh after `trunk build --release`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import net from 'node:net';
+import { start, open as openAt, fixtures, shots } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const root = path.resolve(import.meta.dirname, '..', '..');
-const { chromium } = require(path.join(root, 'tools', 'node_modules', 'playwright-core'));
-const fixtures = path.join(root, 'tests', 'fixtures');
-const shots = path.join(root, 'target', 'screenshots');
-mkdirSync(shots, { recursive: true });
-
-let server;
-let browser;
+let site;
 let base;
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+// Served from the folder above dist/ so the app runs under a sub-path, as on a real host.
+before(async () => { site = await start({ dir: '.', subPath: 'dist/' }); base = site.base; });
+after(async () => { await site?.stop(); });
 
-async function waitForServer(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
-
-before(async () => {
-  const port = await freePort();
-  // Served from the folder above dist/ so the app runs under a sub-path, as on a real host.
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], {
-    stdio: 'ignore',
-  });
-  base = `http://127.0.0.1:${port}/dist/`;
-  await waitForServer(base);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
-/** A fresh page that records console errors and every request that leaves the origin. */
-async function open(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  const foreign = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => {
-    const url = r.url();
-    if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
-  });
-  await page.goto(base);
-  await page.getByRole('button', { name: 'Try with sample data' }).waitFor();
-  return { page, context, errors, foreign };
-}
+const open = (options) => openAt(site.browser, base, options);
 
 async function piRows(page) {
   return page.locator('table.pi-table tbody tr.pi-row').count();

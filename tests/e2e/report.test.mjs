@@ -2,53 +2,20 @@
 // All the published samples together, served as in app.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import net from 'node:net';
+import { start, open, fixtures, shots, tools } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const root = path.resolve(import.meta.dirname, '..', '..');
-const tools = path.join(root, 'tools', 'node_modules');
-const { chromium } = require(path.join(tools, 'playwright-core'));
-const samples = path.join(root, 'tests', 'fixtures', 'samples');
-const shots = path.join(root, 'target', 'screenshots');
-mkdirSync(shots, { recursive: true });
+const samples = path.join(fixtures, 'samples');
 const ALL = ['complaints-q2-2018-19.csv', 'actions-q2-2018-19.csv', 'referrals-long.csv',
   'child-protection-rates.csv', 'population.csv'].map((f) => path.join(samples, f));
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  const port = await new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', path.join(root, 'dist')], { stdio: 'ignore' });
-  base = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(base)).ok) break; } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-});
-
-after(async () => { await browser?.close(); server?.kill(); });
+let site;
+before(async () => { site = await start(); });
+after(async () => { await site?.stop(); });
 
 async function loaded(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(base);
+  const { page, context, errors } = await open(site.browser, site.base, options);
   await page.setInputFiles('#file-input', ALL);
   await page.locator('table.pi-table').first().waitFor();
   await page.waitForFunction(() => document.querySelectorAll('.file-list li').length === 5);
