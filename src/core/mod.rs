@@ -4,12 +4,15 @@
 
 pub mod action;
 pub mod dataset;
+pub mod export;
 pub mod indicator;
 pub mod load;
 pub mod period;
 pub mod read;
 pub mod report;
+pub mod share;
 pub mod status;
+pub mod suppress;
 pub mod trend;
 pub mod value;
 pub mod view;

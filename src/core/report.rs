@@ -21,6 +21,8 @@ pub struct Computed {
     pub value: f64,
     /// How it was worked out where it was not stated: "42 ÷ 19,090 × 1,000 (population 0-15, mid-2023 estimate)".
     pub working: Option<String>,
+    /// The count it was worked out from, where it was (small counts may be suppressed).
+    pub numerator: Option<f64>,
 }
 
 /// The value of a PI in a period: the stated value, else numerator ÷ denominator × per,
@@ -96,13 +98,19 @@ pub fn value_of(
             Some(Computed {
                 value: stated.number,
                 working: None,
+                numerator: obs.numerator,
             })
         }
         (Some(stated), None) => Some(Computed {
             value: stated.number,
             working: None,
+            numerator: obs.numerator,
         }),
-        (None, Some(d)) => Some(Computed { value: d, working }),
+        (None, Some(d)) => Some(Computed {
+            value: d,
+            working,
+            numerator: obs.numerator,
+        }),
         (None, None) => None,
     }
 }
@@ -117,6 +125,8 @@ fn group_num(x: f64) -> String {
 pub struct HistoryCell {
     pub period: Period,
     pub shown: Option<String>,
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
 }
 
 /// Everything the report shows for one PI.
@@ -134,6 +144,10 @@ pub struct Row {
     pub value: Option<f64>,
     pub value_shown: Option<String>,
     pub working: Option<String>,
+    /// The count the value was worked out from, where it was.
+    pub numerator: Option<f64>,
+    /// Some figure of this row is withheld by small-number suppression.
+    pub suppressed: bool,
     pub target: Option<EffectiveTarget>,
     pub target_shown: Option<String>,
     pub status: Status,
@@ -163,6 +177,7 @@ pub struct SeriesPoint {
     pub value: f64,
     pub target: Option<f64>,
     pub status: Status,
+    pub numerator: Option<f64>,
 }
 
 impl Row {
@@ -514,13 +529,14 @@ fn build_row(ds: &Dataset, ind: &Indicator, report: Period, history: &[Period]) 
             o.keys()
                 .filter(|p| p.frequency() == period.frequency())
                 .filter_map(|p| {
-                    let v = value_of(ds, ind, *p, &mut Vec::new())?.value;
-                    let (s, t) = status_at(ds, ind, *p, Some(v));
+                    let c = value_of(ds, ind, *p, &mut Vec::new())?;
+                    let (s, t) = status_at(ds, ind, *p, Some(c.value));
                     Some(SeriesPoint {
                         period: *p,
-                        value: fmt.shown(v),
+                        value: fmt.shown(c.value),
                         target: t.map(|t| t.value),
                         status: s,
+                        numerator: c.numerator,
                     })
                 })
                 .collect()
@@ -528,9 +544,14 @@ fn build_row(ds: &Dataset, ind: &Indicator, report: Period, history: &[Period]) 
         .unwrap_or_default();
     let history = history
         .iter()
-        .map(|p| HistoryCell {
-            period: *p,
-            shown: value_of(ds, ind, *p, &mut Vec::new()).map(|c| fmt.show(c.value)),
+        .map(|p| {
+            let c = value_of(ds, ind, *p, &mut Vec::new());
+            HistoryCell {
+                period: *p,
+                shown: c.as_ref().map(|c| fmt.show(c.value)),
+                value: c.as_ref().map(|c| fmt.shown(c.value)),
+                numerator: c.and_then(|c| c.numerator),
+            }
         })
         .collect();
     Row {
@@ -541,6 +562,8 @@ fn build_row(ds: &Dataset, ind: &Indicator, report: Period, history: &[Period]) 
         polarity: ind.polarity,
         cumulative: ind.cumulative,
         value_shown: value.map(|v| fmt.show(v)),
+        numerator: computed.as_ref().and_then(|c| c.numerator),
+        suppressed: false,
         working: computed.and_then(|c| c.working),
         target_shown: target.map(|t| fmt.show_trimmed(t.value)),
         benchmark_shown: benchmark.map(|(b, _)| fmt.show(b)),
