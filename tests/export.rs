@@ -109,7 +109,7 @@ fn xlsx_export_reads_back_through_calamine_with_the_same_statuses() {
         .map(|row| format!("{} {}", row.status.symbol(), row.status.label()))
         .collect();
     assert_eq!(statuses, on_screen);
-    let cmp10 = rows.iter().find(|r| r[0].to_string() == "CMP.10").unwrap();
+    let cmp10 = rows.iter().find(|r| r[0] == Data::String("CMP.10".into())).unwrap();
     assert_eq!(
         cmp10[3],
         Data::Float(0.75),
@@ -118,7 +118,7 @@ fn xlsx_export_reads_back_through_calamine_with_the_same_statuses() {
     assert_eq!(cmp10[4], Data::Float(0.95));
     let summary = &book[0].1;
     assert!(
-        summary.iter().any(|r| r[0].to_string() == "● Off Target"),
+        summary.iter().any(|r| r[0] == Data::String("● Off Target".into())),
         "the key"
     );
 }
@@ -154,7 +154,7 @@ fn suppressed_figures_stay_suppressed_in_every_export() {
     let row = book[1]
         .1
         .iter()
-        .find(|r| r[0].to_string() == "CMP.03")
+        .find(|r| r[0] == Data::String("CMP.03".into()))
         .unwrap();
     assert_eq!(row[3], Data::String("c".into()));
 }
