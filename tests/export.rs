@@ -109,7 +109,10 @@ fn xlsx_export_reads_back_through_calamine_with_the_same_statuses() {
         .map(|row| format!("{} {}", row.status.symbol(), row.status.label()))
         .collect();
     assert_eq!(statuses, on_screen);
-    let cmp10 = rows.iter().find(|r| r[0] == Data::String("CMP.10".into())).unwrap();
+    let cmp10 = rows
+        .iter()
+        .find(|r| r[0] == Data::String("CMP.10".into()))
+        .unwrap();
     assert_eq!(
         cmp10[3],
         Data::Float(0.75),
@@ -118,7 +121,9 @@ fn xlsx_export_reads_back_through_calamine_with_the_same_statuses() {
     assert_eq!(cmp10[4], Data::Float(0.95));
     let summary = &book[0].1;
     assert!(
-        summary.iter().any(|r| r[0] == Data::String("● Off Target".into())),
+        summary
+            .iter()
+            .any(|r| r[0] == Data::String("● Off Target".into())),
         "the key"
     );
 }

@@ -64,6 +64,15 @@ fn damaged(what: impl std::fmt::Display) -> ShareError {
 /// assert_eq!((back.view, back.files), (view, vec![file]));
 /// ```
 pub fn encode(view: &SharedView, files: Option<&[InputFile]>) -> Result<String, ShareError> {
+    encode_within(view, files, MAX_LINK_CHARS)
+}
+
+/// Like [`encode`] with another limit (the browser's own storage holds more than a link).
+pub fn encode_within(
+    view: &SharedView,
+    files: Option<&[InputFile]>,
+    limit: usize,
+) -> Result<String, ShareError> {
     let json = serde_json::to_vec(view).map_err(damaged)?;
     let mut out = format!("v={}", URL_SAFE_NO_PAD.encode(json));
     if let Some(files) = files {
@@ -81,10 +90,10 @@ pub fn encode(view: &SharedView, files: Option<&[InputFile]>) -> Result<String, 
         out.push_str("&d=");
         out.push_str(&URL_SAFE_NO_PAD.encode(packed));
     }
-    if out.len() > MAX_LINK_CHARS {
+    if out.len() > limit {
         return Err(ShareError::TooLarge {
             chars: out.len(),
-            limit: MAX_LINK_CHARS,
+            limit,
         });
     }
     Ok(out)

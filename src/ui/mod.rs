@@ -4,6 +4,7 @@
 mod help;
 pub mod report_view;
 pub mod services;
+mod export_bar;
 pub mod state;
 
 use std::rc::Rc;
@@ -13,10 +14,13 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::core::dataset::Level;
+use crate::core::share;
 use crate::core::InputFile;
 use help::Help;
 use report_view::ReportView;
+use services::{clear_location_hash, location_hash, storage};
 use services::{read_files, sample_files, Readers};
+use export_bar::ExportBar;
 pub use state::{Action, State};
 
 #[function_component(App)]
@@ -135,6 +139,89 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |f| dispatcher.dispatch(Action::Filter(f)))
     };
+    let on_suppression = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |t| dispatcher.dispatch(Action::SetSuppression(t)))
+    };
+    let on_remember = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            dispatcher.dispatch(Action::RememberData(input.checked()))
+        })
+    };
+    let on_clear_everything = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            storage::remove(storage::VIEW);
+            storage::remove(storage::DATA);
+            clear_location_hash();
+            dispatcher.dispatch(Action::ClearEverything);
+        })
+    };
+
+    // On opening: a share link wins; else this browser's remembered view (and data, where
+    // the user opted in). A damaged link gives a message and an empty, working page.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let hash = location_hash();
+            if !hash.is_empty() {
+                match share::decode(&hash) {
+                    Ok(s) => dispatcher.dispatch(Action::Restore {
+                        view: s.view,
+                        files: s.files,
+                        remember_data: false,
+                    }),
+                    Err(e) => {
+                        clear_location_hash();
+                        dispatcher.dispatch(Action::LinkError(format!(
+                            "This share link could not be opened: {e}."
+                        )));
+                    }
+                }
+            } else {
+                let view = storage::get(storage::VIEW)
+                    .and_then(|v| share::decode(&v).ok())
+                    .map(|s| s.view)
+                    .unwrap_or_default();
+                let files = storage::get(storage::DATA)
+                    .and_then(|d| share::decode(&d).ok())
+                    .map(|s| s.files)
+                    .unwrap_or_default();
+                let remember_data = !files.is_empty();
+                dispatcher.dispatch(Action::Restore {
+                    view,
+                    files,
+                    remember_data,
+                });
+            }
+        });
+    }
+    // Remember the view settings on this machine; the data only where the user opted in.
+    {
+        let view = state.shared_view();
+        use_effect_with(view, |view| {
+            if let Ok(v) = share::encode(view, None) {
+                storage::set(storage::VIEW, &v);
+            }
+        });
+    }
+    {
+        let files = state.files.clone();
+        let remember = state.remember_data;
+        use_effect_with((files, remember), |(files, remember)| {
+            let saved = remember.then(|| {
+                let files: Vec<InputFile> = files.iter().map(|f| (**f).clone()).collect();
+                share::encode_within(&share::SharedView::default(), Some(&files), 4_000_000)
+                    .ok()
+                    .filter(|d| storage::set(storage::DATA, d))
+            });
+            if saved.flatten().is_none() {
+                storage::remove(storage::DATA);
+            }
+        });
+    }
 
     let zone_class = classes!("dropzone", dragging.then_some("dragging"));
     html! {
@@ -164,13 +251,25 @@ pub fn app() -> Html {
                     <p role="status" class="reading">{ format!("Reading {} file(s)…", state.reading) }</p>
                 }
                 <FileList files={state.files.clone()} dataset={state.dataset.clone()} {on_remove} />
-                if !state.files.is_empty() {
-                    <button type="button" class="button subtle" onclick={on_clear}>{ "Remove all files" }</button>
-                }
+                <div class="intake-controls">
+                    if !state.files.is_empty() {
+                        <button type="button" class="button subtle" onclick={on_clear}>{ "Remove all files" }</button>
+                    }
+                    <span class="remember">
+                        <input type="checkbox" id="remember-data" checked={state.remember_data} onchange={on_remember} />
+                        <label for="remember-data">{ "Keep my data in this browser on this computer" }</label>
+                    </span>
+                    <button type="button" class="button subtle" onclick={on_clear_everything}>{ "Clear everything" }</button>
+                </div>
             </section>
+            if let Some(e) = &state.link_error {
+                <div role="alert" class="notices has-problems no-print"><p>{ e }</p></div>
+            }
             <Notices dataset={state.dataset.clone()} />
             <section class="report-area" aria-label="Report">
-                if let Some(report) = state.report.clone() {
+                if let Some(report) = state.shown.clone() {
+                    <ExportBar report={report.clone()} view={state.shared_view()} files={state.files.clone()}
+                        suppression={state.suppression} {on_suppression} />
                     <ReportView {report} selected={state.selected.clone()} filter={state.filter.clone()} {on_period} {on_select} {on_filter} />
                 } else if state.files.is_empty() {
                     <p class="empty-report">{ "No data yet. Choose a file, drop one on the box above, or try the sample data to see a report." }</p>

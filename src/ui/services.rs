@@ -49,3 +49,76 @@ pub fn sample_files() -> Vec<InputFile> {
         },
     ]
 }
+
+/// Offers bytes to the user as a download; nothing leaves the machine.
+pub fn download(name: &str, bytes: &[u8], mime: &str) {
+    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Some(a) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&a) {
+            a.click();
+        }
+    }
+    // The object URL is revoked when `url` drops; the download has started by then.
+}
+
+/// The fragment of the page's address, without `#`.
+pub fn location_hash() -> String {
+    gloo::utils::window()
+        .location()
+        .hash()
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_string()
+}
+
+/// Removes the fragment from the address bar without reloading.
+pub fn clear_location_hash() {
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap_or_default();
+    let search = window.location().search().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        );
+    }
+}
+
+/// The page's address with a new fragment: what a share link is.
+pub fn link_with_fragment(fragment: &str) -> String {
+    let location = gloo::utils::window().location();
+    let href = location.href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
+/// Copies text to the clipboard.
+pub fn copy_to_clipboard(text: &str) {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    let _ = clipboard.write_text(text);
+}
+
+/// This machine's own storage: the last view settings, and the data where the user opted in.
+pub mod storage {
+    use gloo::storage::{LocalStorage, Storage};
+
+    pub const VIEW: &str = "scorecard.view";
+    pub const DATA: &str = "scorecard.data";
+
+    pub fn get(key: &str) -> Option<String> {
+        LocalStorage::get::<String>(key).ok()
+    }
+
+    pub fn set(key: &str, value: &str) -> bool {
+        LocalStorage::set(key, value).is_ok()
+    }
+
+    pub fn remove(key: &str) {
+        LocalStorage::delete(key);
+    }
+}

@@ -8,6 +8,8 @@ use yew::Reducible;
 use crate::core::dataset::Dataset;
 use crate::core::period::Period;
 use crate::core::report::{build, Report};
+use crate::core::share::SharedView;
+use crate::core::suppress;
 use crate::core::view::ViewFilter;
 use crate::core::{read_all, InputFile};
 
@@ -25,6 +27,14 @@ pub struct State {
     pub selected: Option<String>,
     /// Search, filters and sort order.
     pub filter: ViewFilter,
+    /// Small-number suppression threshold, where it is on.
+    pub suppression: Option<u32>,
+    /// The report as every view and export shows it (after suppression).
+    pub shown: Option<Rc<Report>>,
+    /// Why a share link could not be opened.
+    pub link_error: Option<String>,
+    /// Keep the data in this browser's storage (opt-in).
+    pub remember_data: bool,
 }
 
 pub enum Action {
@@ -39,6 +49,17 @@ pub enum Action {
     SetPeriod(Option<Period>),
     Select(Option<String>),
     Filter(ViewFilter),
+    SetSuppression(Option<u32>),
+    /// A view (and maybe files) from a share link or this browser's storage.
+    Restore {
+        view: SharedView,
+        files: Vec<InputFile>,
+        remember_data: bool,
+    },
+    LinkError(String),
+    RememberData(bool),
+    /// Forget files, view and link error (storage is cleared by the caller).
+    ClearEverything,
 }
 
 impl State {
@@ -51,7 +72,27 @@ impl State {
                 self.period = None;
             }
         }
+        self.rebuild();
+    }
+
+    /// The report for the chosen period, and what is shown of it.
+    fn rebuild(&mut self) {
         self.report = build(&self.dataset, self.period).map(Rc::new);
+        self.shown = match (&self.report, self.suppression) {
+            (Some(r), Some(t)) => Some(Rc::new(suppress::apply(r, t))),
+            (r, None) => r.clone(),
+            (None, _) => None,
+        };
+    }
+
+    /// What a share link carries of the view.
+    pub fn shared_view(&self) -> SharedView {
+        SharedView {
+            period: self.period.map(|p| p.to_string()),
+            filter: self.filter.clone(),
+            selected: self.selected.clone(),
+            suppression: self.suppression,
+        }
     }
 }
 
@@ -75,14 +116,38 @@ impl Reducible for State {
                 }
             }
             Action::ClearFiles => {
-                s = State::default();
+                s.files.clear();
+                s.selected = None;
+                s.recompute();
             }
             Action::SetPeriod(p) => {
                 s.period = p;
-                s.report = build(&s.dataset, p).map(Rc::new);
+                s.rebuild();
             }
             Action::Select(code) => s.selected = code,
             Action::Filter(f) => s.filter = f,
+            Action::SetSuppression(t) => {
+                s.suppression = t;
+                s.rebuild();
+            }
+            Action::Restore {
+                view,
+                files,
+                remember_data,
+            } => {
+                if !files.is_empty() {
+                    s.files = files.into_iter().map(Rc::new).collect();
+                }
+                s.period = view.period.as_deref().and_then(Period::parse);
+                s.filter = view.filter;
+                s.selected = view.selected;
+                s.suppression = view.suppression;
+                s.remember_data = remember_data;
+                s.recompute();
+            }
+            Action::LinkError(e) => s.link_error = Some(e),
+            Action::RememberData(on) => s.remember_data = on,
+            Action::ClearEverything => s = State::default(),
         }
         Rc::new(s)
     }
