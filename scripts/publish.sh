@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the release and copies the static site to a folder a web server serves:
+#   scripts/publish.sh /var/www/html/team/reports
+set -euo pipefail
+[ $# -eq 1 ] || { echo "usage: scripts/publish.sh DESTINATION_FOLDER" >&2; exit 2; }
+cd "$(dirname "$0")/.."
+scripts/install-tools.sh
+export PATH="$PWD/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+trunk build --release=true
+mkdir -p "$1"
+cp -R dist/. "$1"/
+echo "Published to $1"
