@@ -21,7 +21,8 @@ have trunk 0.21.14 || cargo install --locked trunk@0.21.14
 # Its own lock file names a crate the registry lacks, hence no --locked.
 have wasm-bindgen 0.2.130 || cargo install wasm-bindgen-cli --version 0.2.130
 
-# wasm-opt (binaryen 132) and playwright-core come from npm, pinned in tools/package-lock.json.
-if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ]; then
+# From npm, pinned in tools/package-lock.json: wasm-opt (binaryen 132), playwright-core,
+# axe-core (accessibility check) and papaparse (the benchmark's JavaScript baseline).
+if ! (cd tools && npm ls --depth=0 >/dev/null 2>&1) || [ ! -x tools/node_modules/.bin/wasm-opt ]; then
   (cd tools && npm ci --no-audit --no-fund)
 fi

@@ -65,13 +65,16 @@ fn every_hostile_file_gets_its_message_and_clean_ones_none() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Codes that have a value in some period.
+/// Codes that have a value in some period, sorted.
 fn with_values(ds: &Dataset) -> Vec<String> {
-    ds.observations
+    let mut codes: Vec<String> = ds
+        .observations
         .iter()
         .filter(|(_, o)| o.values().any(|o| o.value.is_some()))
         .map(|(c, _)| c.clone())
-        .collect()
+        .collect();
+    codes.sort();
+    codes
 }
 
 #[test]

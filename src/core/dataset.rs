@@ -147,13 +147,13 @@ pub struct SourceSummary {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dataset {
     /// Indicators by code.
-    pub indicators: BTreeMap<String, Indicator>,
+    pub indicators: HashMap<String, Indicator>,
     /// Codes in the order they were first seen, the order reports list them.
     pub order: Vec<String>,
     /// Values and targets by code, then period.
-    pub observations: BTreeMap<String, BTreeMap<Period, Observation>>,
+    pub observations: HashMap<String, BTreeMap<Period, Observation>>,
     /// Annual targets by code, then the financial year's starting calendar year.
-    pub annual_targets: BTreeMap<String, BTreeMap<i32, f64>>,
+    pub annual_targets: HashMap<String, BTreeMap<i32, f64>>,
     pub population: Vec<PopulationEstimate>,
     pub actions: Vec<Action>,
     pub sources: Vec<SourceSummary>,
@@ -163,14 +163,20 @@ pub struct Dataset {
 impl Dataset {
     /// The indicator with this code, created in first-seen order when new.
     pub fn indicator_mut(&mut self, code: &str) -> &mut Indicator {
-        let order = &mut self.order;
-        self.indicators.entry(code.to_string()).or_insert_with(|| {
-            order.push(code.to_string());
-            Indicator {
+        // Looked up by `&str` first: a `String` is made only for a new code (once per PI,
+        // not once per row).
+        if !self.indicators.contains_key(code) {
+            self.order.push(code.to_string());
+            let ind = Indicator {
                 code: code.to_string(),
                 ..Indicator::default()
-            }
-        })
+            };
+            self.indicators.insert(code.to_string(), ind);
+        }
+        match self.indicators.get_mut(code) {
+            Some(ind) => ind,
+            None => unreachable!("inserted above"),
+        }
     }
 
     /// Indicators in the order they were first seen.

@@ -914,13 +914,15 @@ impl Loader<'_> {
     /// Merges an observation: a later value for the same PI and period replaces the
     /// earlier one, with a notice; other fields fill in where the later row has them.
     fn merge(&mut self, row: usize, code: &str, period: Period, obs: Observation) {
-        let slot = self
-            .ds
-            .observations
-            .entry(code.to_string())
-            .or_default()
-            .entry(period)
-            .or_default();
+        if !self.ds.observations.contains_key(code) {
+            self.ds
+                .observations
+                .insert(code.to_string(), BTreeMap::new());
+        }
+        let Some(by_period) = self.ds.observations.get_mut(code) else {
+            return;
+        };
+        let slot = by_period.entry(period).or_default();
         let replaced = match (&slot.value, &obs.value) {
             (Some(old), Some(new)) => Some((old.number, new.number, slot.source.clone())),
             _ => None,

@@ -182,8 +182,8 @@ fn strip_thousands(t: &str) -> Option<String> {
 }
 
 /// Rounds half away from zero to `decimals`, as Excel and printed reports do. The
-/// number is first cut to 15 significant digits so that binary noise does not decide
-/// (2.675 rounds to 2.68, not 2.67).
+/// number is first nudged away from zero by a few units in the last place, so that
+/// binary noise does not decide (2.675 is stored as 2.67499999…, and rounds to 2.68).
 ///
 /// ```
 /// use scorecard::core::value::round_shown;
@@ -196,8 +196,8 @@ pub fn round_shown(x: f64, decimals: u8) -> f64 {
         return x;
     }
     let p = 10f64.powi(decimals as i32);
-    let scaled: f64 = format!("{:.14e}", x * p).parse().unwrap_or(x * p);
-    scaled.round() / p
+    let scaled = x * p;
+    (scaled + scaled * (8.0 * f64::EPSILON)).round() / p
 }
 
 /// How a figure is shown: decimals, unit, and thousands separators.

@@ -1,10 +1,10 @@
 //! The Yew shell: the page, file intake, and the report as the core computed it.
 //! Formulas never live here.
 
+mod export_bar;
 mod help;
 pub mod report_view;
 pub mod services;
-mod export_bar;
 pub mod state;
 
 use std::rc::Rc;
@@ -16,11 +16,11 @@ use yew::prelude::*;
 use crate::core::dataset::Level;
 use crate::core::share;
 use crate::core::InputFile;
+use export_bar::ExportBar;
 use help::Help;
 use report_view::ReportView;
 use services::{clear_location_hash, location_hash, storage};
 use services::{read_files, sample_files, Readers};
-use export_bar::ExportBar;
 pub use state::{Action, State};
 
 #[function_component(App)]

@@ -1,0 +1,91 @@
+// Browser side of the benchmark (run by scripts/bench.sh): in one headless Chromium,
+// (1) the app's Wasm parse + compute alone, (2) PapaParse (header, dynamicTyping) plus the
+// same arithmetic in JavaScript, (3) the file chosen through the page's file input until
+// the report is on screen. Medians of several runs; prints JSON.
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { start, tools } from '../tests/e2e/harness.mjs';
+
+const [file, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg || 5);
+const text = readFileSync(file, 'latin1');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const site = await start();
+const context = await site.browser.newContext({ bypassCSP: true });
+const page = await context.newPage();
+await page.goto(site.base);
+await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_parse_and_compute);
+await page.addScriptTag({ path: path.join(tools, 'papaparse', 'papaparse.min.js') });
+await page.evaluate((t) => { window.benchText = t; window.benchBytes = new TextEncoder().encode(t); }, text);
+
+const result = await page.evaluate(async (runs) => {
+  const wasm = [];
+  let rows = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    rows = window.wasmBindings.bench_parse_and_compute(window.benchBytes);
+    wasm.push(performance.now() - t0);
+  }
+  // The JavaScript baseline: PapaParse, then the same arithmetic the core does for each
+  // PI at the latest period: status against target with tolerance, short trend.
+  const order = (p) => { const m = /^Q(\d) (\d{4})/.exec(p); return m ? Number(m[2]) * 4 + Number(m[1]) : 0; };
+  const papaParse = [];
+  const papa = [];
+  let jsRows = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const parsed = window.Papa.parse(window.benchText, { header: true, dynamicTyping: true, skipEmptyLines: true });
+    const t1 = performance.now();
+    const byCode = new Map();
+    let latest = 0;
+    for (const r of parsed.data) {
+      const k = order(r.period);
+      latest = Math.max(latest, k);
+      let pi = byCode.get(r.code);
+      if (!pi) { pi = { meta: r, values: new Map() }; byCode.set(r.code, pi); }
+      pi.values.set(k, r.value);
+    }
+    const statuses = [];
+    for (const { meta, values } of byCode.values()) {
+      const v = values.get(latest);
+      const prev = values.get(latest - 1);
+      const t = meta.target;
+      const tol = String(meta.tolerance).endsWith('%') ? Math.abs(t * parseFloat(meta.tolerance) / 100) : Number(meta.tolerance) || 0;
+      let s = 'no-data';
+      if (v !== undefined && v !== null) {
+        const d = Math.round(v * 100) / 100;
+        if (meta.polarity === 'up') s = d >= t ? 'on' : d >= t - tol ? 'warn' : 'off';
+        else if (meta.polarity === 'down') s = d <= t ? 'on' : d <= t + tol ? 'warn' : 'off';
+        else if (meta.polarity === 'band') s = Math.abs(d - t) <= tol ? 'on' : Math.abs(d - t) <= 2 * tol ? 'warn' : 'off';
+        else s = 'data-only';
+      }
+      statuses.push([s, prev === undefined ? '-' : v > prev ? 'up' : v < prev ? 'down' : 'same']);
+    }
+    jsRows = statuses.length;
+    papaParse.push(t1 - t0);
+    papa.push(performance.now() - t0);
+  }
+  return { wasm, rows, papa, papaParse, jsRows, wasmMemory: window.wasmBindings.bench_wasm_memory_bytes() };
+}, runs);
+
+// The whole user path: choose the file, see the report. A fresh page each time.
+const screen = [];
+const screenRuns = Math.max(1, Math.min(runs, 3));
+for (let i = 0; i < screenRuns; i++) {
+  const p = await context.newPage();
+  await p.goto(site.base);
+  await p.getByRole('button', { name: 'Try with sample data' }).waitFor();
+  const t0 = Date.now();
+  await p.setInputFiles('#file-input', file);
+  await p.locator('table.pi-table').first().waitFor({ timeout: 120_000 });
+  screen.push(Date.now() - t0);
+  await p.close();
+}
+await context.close();
+await site.stop();
+console.log(JSON.stringify({
+  wasm_ms: median(result.wasm), rows: result.rows,
+  papa_total_ms: median(result.papa), papa_parse_ms: median(result.papaParse), js_rows: result.jsRows,
+  screen_ms: median(screen), wasm_memory_mb: Math.round(result.wasmMemory / 1048576),
+}));
