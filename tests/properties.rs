@@ -8,7 +8,10 @@ use scorecard::core::value::group_thousands;
 use scorecard::core::{read_all, InputFile};
 
 fn statuses_and_trends(csv: String) -> Vec<(String, Option<String>, Option<String>)> {
-    let ds = read_all(&[InputFile { name: "p.csv".into(), bytes: csv.into_bytes() }]);
+    let ds = read_all(&[InputFile {
+        name: "p.csv".into(),
+        bytes: csv.into_bytes(),
+    }]);
     let r = build(&ds, None).expect("a report");
     r.groups
         .iter()
@@ -16,7 +19,9 @@ fn statuses_and_trends(csv: String) -> Vec<(String, Option<String>, Option<Strin
         .map(|row| {
             (
                 row.status.label().to_string(),
-                row.short_trend.as_ref().map(|t| t.trend.label().to_string()),
+                row.short_trend
+                    .as_ref()
+                    .map(|t| t.trend.label().to_string()),
                 row.long_trend.as_ref().map(|t| t.trend.label().to_string()),
             )
         })
