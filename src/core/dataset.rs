@@ -33,6 +33,19 @@ pub struct Notice {
     pub message: String,
 }
 
+impl Notice {
+    /// A file that could not be read at all.
+    pub fn error(file: &str, message: String) -> Notice {
+        Notice {
+            level: Level::Error,
+            file: file.to_string(),
+            row: None,
+            column: None,
+            message,
+        }
+    }
+}
+
 impl fmt::Display for Notice {
     /// "complaints.csv, row 14, column 'Value': expected a number, found 'abc'".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -265,13 +265,7 @@ pub fn load_pasted(ds: &mut Dataset, name: &str, text: &str) {
 }
 
 fn error(file: &str, message: String) -> Notice {
-    Notice {
-        level: Level::Error,
-        file: file.to_string(),
-        row: None,
-        column: None,
-        message,
-    }
+    Notice::error(file, message)
 }
 
 /// Loads one table; returns whether it was recognised. A sheet of a workbook that is
@@ -707,41 +701,26 @@ impl Loader<'_> {
                 let mut periods: BTreeMap<Period, Observation> = BTreeMap::new();
                 for (i, col) in self.cols.cols.iter().enumerate() {
                     let text = c.cells.get(i).map(|s| s.trim()).unwrap_or("");
+                    let at = Some((i, text)).filter(|(_, t)| !t.is_empty());
                     match col {
                         Some(Col::ValueOf(p)) => {
-                            let v = self.value(
-                                row,
-                                Some((i, text)).filter(|(_, t)| !t.is_empty()),
-                                &code,
-                            );
+                            let v = self.value(row, at, &code);
                             periods.entry(*p).or_default().value = v;
                         }
                         Some(Col::TargetOf(p)) => {
-                            let t = self.number(
-                                row,
-                                Some((i, text)).filter(|(_, t)| !t.is_empty()),
-                                "a target figure",
-                            );
+                            let t = self.number(row, at, "a target figure");
                             if t.is_some() {
                                 periods.entry(*p).or_default().target = t;
                             }
                         }
                         Some(Col::BenchmarkOf(p)) => {
-                            let b = self.number(
-                                row,
-                                Some((i, text)).filter(|(_, t)| !t.is_empty()),
-                                "a benchmark figure",
-                            );
+                            let b = self.number(row, at, "a benchmark figure");
                             if b.is_some() {
                                 periods.entry(*p).or_default().benchmark = b;
                             }
                         }
                         Some(Col::AnnualTargetOf(fy)) => {
-                            if let Some(a) = self.number(
-                                row,
-                                Some((i, text)).filter(|(_, t)| !t.is_empty()),
-                                "an annual target figure",
-                            ) {
+                            if let Some(a) = self.number(row, at, "an annual target figure") {
                                 self.annual_target(&code, *fy, a);
                             }
                         }

@@ -23,13 +23,7 @@ pub const MAX_XLSX_INFLATED: u64 = 1024 * 1024 * 1024;
 pub const MAX_XLSX_RATIO: u64 = 200;
 
 fn error(file: &str, message: String) -> Notice {
-    Notice {
-        level: Level::Error,
-        file: file.to_string(),
-        row: None,
-        column: None,
-        message,
-    }
+    Notice::error(file, message)
 }
 
 /// Reads a file into tables. An `Err` means the file as a whole could not be read;
