@@ -23,7 +23,7 @@ pub struct ReportProps {
 }
 
 /// Rows shown per group before "Show more": keeps the page fast on thousands of PIs.
-pub const PAGE: usize = 100;
+pub const PAGE: usize = 25;
 
 #[function_component(ReportView)]
 pub fn report_view(p: &ReportProps) -> Html {

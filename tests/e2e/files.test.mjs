@@ -76,7 +76,7 @@ test('broken and hostile files each get a clear message, the good rows still cou
   await page.locator('.filter-count', { hasText: 'Showing 1 of' }).waitFor();
   assert.equal((await rows(page).first().locator('td.current').textContent()).trim(), '1');
   await page.getByLabel('Search code or title').fill('');
-  assert.match(await page.locator('button.show-more').first().textContent(), /Show 100 more of 100\d indicators/);
+  assert.match(await page.locator('button.show-more').first().textContent(), /Show 25 more of 100\d indicators/);
   const failed = await page.locator('.file-list li.failed').count();
   assert.equal(failed, 4, 'the four unreadable files are marked');
   await page.screenshot({ path: path.join(shots, 'hostile-files.png'), fullPage: true });
