@@ -242,7 +242,7 @@ fn group_table(p: &GroupProps) -> Html {
             })
         };
         html! {
-            <th scope="col" class={class} aria-sort={aria_sort}>
+            <th scope="col" class={class} aria-sort={aria_sort} data-label={label.clone()}>
                 <button type="button" class="sort-button" {onclick}>
                     { label }
                 </button>
