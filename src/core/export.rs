@@ -148,7 +148,8 @@ fn status_colours(s: Status) -> (u32, u32) {
 
 /// The report as an XLSX workbook: a summary sheet with the key, then a sheet per
 /// group. Numbers are stored as numbers with their formats; statuses are labelled and
-/// coloured; all text is stored as text, never as a formula.
+/// coloured; all text is stored as text, never as a formula, and formula-like text still
+/// gets its apostrophe so that copying the cell elsewhere stays safe.
 #[cfg(feature = "xlsx")]
 pub fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Color, Format as Cell, FormatBorder, Workbook};
@@ -212,7 +213,7 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
                 &wrap
             };
             sheet
-                .write_string_with_format(r, 0, neutral_text(&name), fmt)
+                .write_string_with_format(r, 0, neutralise(&name), fmt)
                 .map_err(e)?;
             for (c, st) in [
                 Status::OffTarget,
@@ -279,7 +280,7 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
             .set_name(sheet_name(&group.name, &mut used))
             .map_err(e)?;
         sheet
-            .write_string_with_format(0, 0, neutral_text(&group.name), &title)
+            .write_string_with_format(0, 0, neutralise(&group.name), &title)
             .map_err(e)?;
         sheet.write_string(1, 0, group.summary.line()).map_err(e)?;
         for (c, (h, w)) in columns.iter().enumerate() {
@@ -292,11 +293,9 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
         for (i, row) in group.rows.iter().enumerate() {
             let r = 4 + i as u32;
             let number = Cell::new().set_num_format(number_format(&row.format));
+            sheet.write_string(r, 0, neutralise(&row.code)).map_err(e)?;
             sheet
-                .write_string(r, 0, neutral_text(&row.code))
-                .map_err(e)?;
-            sheet
-                .write_string_with_format(r, 1, neutral_text(&row.title), &wrap)
+                .write_string_with_format(r, 1, neutralise(&row.title), &wrap)
                 .map_err(e)?;
             sheet
                 .write_string(r, 2, row.period.to_string())
@@ -326,7 +325,7 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
                 )
                 .map_err(e)?;
             sheet
-                .write_string_with_format(r, 6, neutral_text(&row.reason), &wrap)
+                .write_string_with_format(r, 6, neutralise(&row.reason), &wrap)
                 .map_err(e)?;
             for (c, t) in [(7u16, &row.short_trend), (8, &row.long_trend)] {
                 if let Some(t) = t {
@@ -335,7 +334,7 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
             }
             if let Some(c) = &row.change {
                 sheet
-                    .write_string_with_format(r, 9, neutral_text(c), &wrap)
+                    .write_string_with_format(r, 9, neutralise(c), &wrap)
                     .map_err(e)?;
             }
             if let Some((b, cmp)) = row.benchmark {
@@ -350,7 +349,7 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
                     .map_err(e)?;
             }
             sheet
-                .write_string_with_format(r, 13, neutral_text(&row.note), &wrap)
+                .write_string_with_format(r, 13, neutralise(&row.note), &wrap)
                 .map_err(e)?;
         }
         let last = 3 + group.rows.len() as u32;
@@ -385,9 +384,9 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
         }
         for (i, a) in report.actions.iter().enumerate() {
             let r = 1 + i as u32;
-            sheet.write_string(r, 0, neutral_text(&a.code)).map_err(e)?;
+            sheet.write_string(r, 0, neutralise(&a.code)).map_err(e)?;
             sheet
-                .write_string_with_format(r, 1, neutral_text(&a.title), &wrap)
+                .write_string_with_format(r, 1, neutralise(&a.title), &wrap)
                 .map_err(e)?;
             let serial = (a.due
                 - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default())
@@ -403,17 +402,11 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
                 .map_err(e)?;
             sheet.write_string(r, 5, a.status.label()).map_err(e)?;
             sheet
-                .write_string_with_format(r, 6, neutral_text(&a.note), &wrap)
+                .write_string_with_format(r, 6, neutralise(&a.note), &wrap)
                 .map_err(e)?;
         }
     }
     book.save_to_buffer().map_err(e)
-}
-
-/// Text written with `write_string` is never a formula; an apostrophe is still added in
-/// front of formula-like text so that copying the cell elsewhere stays safe.
-fn neutral_text(s: &str) -> String {
-    neutralise(s)
 }
 
 /// The number as stored in the workbook: percentages as fractions (Excel's way).

@@ -160,6 +160,17 @@ pub fn app() -> Html {
         })
     };
 
+    // Readers are kept alive while they read (dropping one cancels it); once nothing is
+    // being read they have all finished and can go.
+    {
+        let readers = readers.clone();
+        use_effect_with(state.reading, move |reading| {
+            if *reading == 0 {
+                readers.borrow_mut().clear();
+            }
+        });
+    }
+
     // On opening: a share link wins; else this browser's remembered view (and data, where
     // the user opted in). A damaged link gives a message and an empty, working page.
     {
