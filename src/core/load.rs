@@ -415,6 +415,11 @@ struct Cells<'r> {
 }
 
 impl<'r> Cells<'r> {
+    /// The trimmed text of a column, empty where the column is absent or blank.
+    fn text(&self, c: Col) -> String {
+        self.get(c).map(|(_, s)| s.to_string()).unwrap_or_default()
+    }
+
     fn get(&self, c: Col) -> Option<(usize, &'r str)> {
         self.cols
             .iter()
@@ -537,10 +542,7 @@ impl Loader<'_> {
         match (group, year, population) {
             (Some(group), Some(year), Some(population)) => {
                 self.ds.population.push(PopulationEstimate {
-                    area: c
-                        .get(Col::Area)
-                        .map(|(_, s)| s.to_string())
-                        .unwrap_or_default(),
+                    area: c.text(Col::Area),
                     group,
                     year,
                     population,
@@ -598,14 +600,8 @@ impl Loader<'_> {
             }
             None => 0.0,
         };
-        let code = c
-            .get(Col::Code)
-            .map(|(_, s)| s.to_string())
-            .unwrap_or_default();
-        let title = c
-            .get(Col::Title)
-            .map(|(_, s)| s.to_string())
-            .unwrap_or_default();
+        let code = c.text(Col::Code);
+        let title = c.text(Col::Title);
         if code.is_empty() && title.is_empty() {
             self.row_problem(
                 row,
@@ -617,17 +613,11 @@ impl Loader<'_> {
         self.ds.actions.push(Action {
             code,
             title,
-            group: c
-                .get(Col::Group)
-                .map(|(_, s)| s.to_string())
-                .unwrap_or_default(),
+            group: c.text(Col::Group),
             start,
             due,
             progress,
-            note: c
-                .get(Col::Note)
-                .map(|(_, s)| s.to_string())
-                .unwrap_or_default(),
+            note: c.text(Col::Note),
             source: format!("{} row {row}", self.source),
         });
     }
@@ -655,10 +645,7 @@ impl Loader<'_> {
             benchmark: self.number(row, c.get(Col::Benchmark), "a benchmark figure"),
             rank: self.whole(row, c.get(Col::Rank), "a rank such as 8"),
             rank_of: self.whole(row, c.get(Col::RankOf), "the number ranked, such as 32"),
-            note: c
-                .get(Col::Note)
-                .map(|(_, s)| s.to_string())
-                .unwrap_or_default(),
+            note: c.text(Col::Note),
             stated_status: None,
             value: None,
             source: format!("{} row {row}", self.source),
