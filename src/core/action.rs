@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 /// The status of an action at the end of the report period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ActionStatus {
     Completed,
     Overdue,
@@ -45,7 +45,7 @@ impl ActionStatus {
 }
 
 /// An action from an improvement plan.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Action {
     pub code: String,
     pub title: String,

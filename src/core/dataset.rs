@@ -11,7 +11,9 @@ use crate::core::status::Status;
 use crate::core::value::Figure;
 
 /// How serious a notice is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Level {
     /// A whole file could not be read.
     Error,
@@ -22,7 +24,7 @@ pub enum Level {
 }
 
 /// A message about the input, naming the file, row and column where it can.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Notice {
     pub level: Level,
     pub file: String,
@@ -113,7 +115,7 @@ impl NoticeLog {
 }
 
 /// What was given for one PI in one period.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Observation {
     /// The value as stated in the file.
     pub value: Option<Figure>,
@@ -135,7 +137,7 @@ pub struct Observation {
 }
 
 /// One population estimate.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PopulationEstimate {
     pub area: String,
     /// The population group (age band) as written: `0-15`.
@@ -146,7 +148,7 @@ pub struct PopulationEstimate {
 }
 
 /// What a file (or a sheet of a workbook) was recognised as.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SourceSummary {
     /// The file name, with the sheet after `›` for a workbook.
     pub name: String,

@@ -4,7 +4,7 @@
 use crate::core::value::{parse_figure, Format, NotAFigure, Unit};
 
 /// Which way is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Polarity {
     /// Higher is better (aim to maximise).
     Up,
@@ -60,7 +60,7 @@ impl Polarity {
 }
 
 /// The width of the Warning band.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Tolerance {
     /// In the value's own units.
     Absolute(f64),
@@ -104,7 +104,7 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
 }
 
 /// An indicator and its settings, as merged from every file that mentions it.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Indicator {
     /// The key: the PI code, or the title where there is no code.
     pub code: String,

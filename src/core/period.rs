@@ -6,7 +6,9 @@ use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
 /// How often an indicator is reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Frequency {
     /// Calendar months.
     Month,
@@ -18,7 +20,7 @@ pub enum Frequency {
 
 /// One reporting period. Years and quarters are named by the calendar year in which
 /// their financial year starts: `Quarter { fy: 2018, q: 2 }` is Q2 2018/19.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Period {
     /// A financial year, 1 April `fy` to 31 March `fy + 1`.
     Year { fy: i32 },

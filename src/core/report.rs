@@ -15,7 +15,7 @@ use crate::core::trend::{
 use crate::core::value::Format;
 
 /// A PI's value in a period, and how it was obtained.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Computed {
     /// The value before rounding.
     pub value: f64,
@@ -121,7 +121,7 @@ fn group_num(x: f64) -> String {
 }
 
 /// One earlier value shown beside the report period's, as the published tables do.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HistoryCell {
     pub period: Period,
     pub shown: Option<String>,
@@ -130,7 +130,7 @@ pub struct HistoryCell {
 }
 
 /// Everything the report shows for one PI.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     pub code: String,
     pub title: String,
@@ -171,7 +171,7 @@ pub struct Row {
 }
 
 /// A point of a PI's history.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SeriesPoint {
     pub period: Period,
     pub value: f64,
@@ -188,7 +188,7 @@ impl Row {
 }
 
 /// Counts of PIs in each status.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     pub off_target: usize,
     pub warning: usize,
@@ -245,7 +245,7 @@ impl Summary {
 }
 
 /// The PIs of one group heading.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     pub name: String,
     pub rows: Vec<Row>,
@@ -253,7 +253,7 @@ pub struct Group {
 }
 
 /// An action with its computed status.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ActionRow {
     pub code: String,
     pub title: String,
@@ -266,7 +266,7 @@ pub struct ActionRow {
 }
 
 /// The whole report for one period.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Report {
     pub period: Period,
     /// Periods that have any value, latest last: the choices for the report period.

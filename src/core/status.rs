@@ -96,7 +96,7 @@ impl Status {
 }
 
 /// Where a period's target came from.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum TargetSource {
     /// The period's own target.
     Period,
@@ -107,7 +107,7 @@ pub enum TargetSource {
 }
 
 /// The target a period is judged against, and where it came from.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EffectiveTarget {
     pub value: f64,
     pub source: TargetSource,

@@ -6,7 +6,7 @@ use crate::core::period::Period;
 use crate::core::value::{Format, Unit};
 
 /// Direction of a value against a comparator, judged by the PI's polarity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Trend {
     Improving,
     NoChange,
@@ -90,7 +90,7 @@ pub fn compare(new: f64, old: f64, polarity: Polarity, target: Option<f64>) -> T
 }
 
 /// A trend with what it was measured against, for the detail view.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TrendResult {
     pub trend: Trend,
     /// The comparator value, as shown.
@@ -121,7 +121,7 @@ pub fn long_trend_periods(period: Period, cumulative: bool) -> [Period; 4] {
 }
 
 /// Change between two periods, in the words the reports use.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     pub from: Period,
     pub old: f64,
@@ -205,7 +205,7 @@ fn starts_with_vowel_sound(pct: f64) -> bool {
 }
 
 /// The value against a benchmark (the Scottish average).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Comparison {
     Better,
     Same,

@@ -4,7 +4,7 @@
 use std::fmt;
 
 /// The unit a figure is measured in, as far as it changes how the figure is shown.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, Default)]
 pub enum Unit {
     /// A plain number (a count, a rate, an average).
     #[default]
@@ -54,7 +54,7 @@ impl Unit {
 
 /// A figure read from a cell: the number (in base units: pounds, not millions), the
 /// unit the cell showed, and how many decimals it was written with.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
     pub number: f64,
     pub unit: Option<Unit>,
@@ -201,7 +201,7 @@ pub fn round_shown(x: f64, decimals: u8) -> f64 {
 }
 
 /// How a figure is shown: decimals, unit, and thousands separators.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, Default)]
 pub struct Format {
     pub unit: Unit,
     pub decimals: u8,
