@@ -20,12 +20,14 @@ echo "== format and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --features inline-engine -- -D warnings
 
 echo "== core: native unit, integration and doc tests"
 cargo test
 
 echo "== components: wasm-bindgen-test in headless Chromium"
-cargo test --target wasm32-unknown-unknown --test web
+# The component tests run the engine on the page's thread: their runner serves no worker script.
+cargo test --target wasm32-unknown-unknown --test web --features inline-engine
 
 echo "== end to end: release build in Chromium"
 trunk build --release=true

@@ -255,6 +255,18 @@ pub fn load_file(ds: &mut Dataset, name: &str, bytes: &[u8]) {
     ds.notices.extend(log.finish());
 }
 
+/// Like [`load_file`], telling `progress` how many bytes of the file have been read
+/// (about every [`crate::core::engine::PROGRESS_STEP`] bytes, and at the end).
+pub fn load_file_with_progress(
+    ds: &mut Dataset,
+    name: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(u64),
+) {
+    load_file(ds, name, bytes);
+    progress(bytes.len() as u64);
+}
+
 /// Reads text pasted from a spreadsheet (tab-separated) as if it were a file.
 pub fn load_pasted(ds: &mut Dataset, name: &str, text: &str) {
     let mut log = NoticeLog::default();

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod dataset;
+pub mod engine;
 pub mod export;
 pub mod indicator;
 pub mod load;
@@ -20,7 +21,7 @@ pub mod view;
 use dataset::Dataset;
 
 /// A file as the user gave it: its name and bytes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InputFile {
     pub name: String,
     pub bytes: Vec<u8>,

@@ -73,22 +73,39 @@ pub fn encode_within(
     files: Option<&[InputFile]>,
     limit: usize,
 ) -> Result<String, ShareError> {
-    let json = serde_json::to_vec(view).map_err(damaged)?;
-    let mut out = format!("v={}", URL_SAFE_NO_PAD.encode(json));
-    if let Some(files) = files {
-        let mut raw = Vec::new();
-        for f in files {
-            let name = f.name.as_bytes();
-            raw.extend((name.len() as u32).to_le_bytes());
-            raw.extend(name);
-            raw.extend((f.bytes.len() as u32).to_le_bytes());
-            raw.extend(&f.bytes);
-        }
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-        z.write_all(&raw).map_err(damaged)?;
-        let packed = z.finish().map_err(damaged)?;
+    let data = files.map(pack_files).transpose()?;
+    join(&encode_view(view), data.as_deref(), limit)
+}
+
+/// The view part of a fragment: `v=…`. Needs no compression, so the page can make it
+/// without loading the code that packs data.
+pub fn encode_view(view: &SharedView) -> String {
+    let json = serde_json::to_vec(view).unwrap_or_default();
+    format!("v={}", URL_SAFE_NO_PAD.encode(json))
+}
+
+/// The data part of a fragment (without `d=`): the files zlib-compressed, then base64url.
+pub fn pack_files(files: &[InputFile]) -> Result<String, ShareError> {
+    let mut raw = Vec::new();
+    for f in files {
+        let name = f.name.as_bytes();
+        raw.extend((name.len() as u32).to_le_bytes());
+        raw.extend(name);
+        raw.extend((f.bytes.len() as u32).to_le_bytes());
+        raw.extend(&f.bytes);
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(&raw).map_err(damaged)?;
+    let packed = z.finish().map_err(damaged)?;
+    Ok(URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// Puts a view part and a data part together, refusing a fragment over `limit` characters.
+pub fn join(view: &str, data: Option<&str>, limit: usize) -> Result<String, ShareError> {
+    let mut out = view.to_string();
+    if let Some(d) = data {
         out.push_str("&d=");
-        out.push_str(&URL_SAFE_NO_PAD.encode(packed));
+        out.push_str(d);
     }
     if out.len() > limit {
         return Err(ShareError::TooLarge {
@@ -103,24 +120,36 @@ pub fn encode_within(
 /// fragment is an empty view. Anything damaged, truncated or tampered with is an error,
 /// never a panic.
 pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
+    let (view, data) = decode_view(fragment)?;
+    let files = match data {
+        Some(d) => unpack_files(&d)?,
+        None => Vec::new(),
+    };
+    Ok(Shared { view, files })
+}
+
+/// The view of a fragment, and its data part still packed (for [`unpack_files`]).
+pub fn decode_view(fragment: &str) -> Result<(SharedView, Option<String>), ShareError> {
     let fragment = fragment.trim_start_matches('#').trim();
-    let mut shared = Shared::default();
+    let mut view = SharedView::default();
+    let mut data = None;
     if fragment.is_empty() {
-        return Ok(shared);
+        return Ok((view, data));
     }
     for part in fragment.split('&') {
         let (key, value) = part
             .split_once('=')
             .ok_or_else(|| damaged(format!("'{}' is not part of a Scorecard link", cut(part))))?;
-        let bytes = URL_SAFE_NO_PAD
-            .decode(value.trim_end_matches('='))
-            .map_err(|_| damaged("it holds characters a link cannot"))?;
         match key {
             "v" => {
-                shared.view = serde_json::from_slice(&bytes)
+                let bytes = base64(value)?;
+                view = serde_json::from_slice(&bytes)
                     .map_err(|_| damaged("the view settings cannot be read"))?;
             }
-            "d" => shared.files = unpack(&bytes)?,
+            "d" => {
+                base64(value)?;
+                data = Some(value.to_string());
+            }
             other => {
                 return Err(damaged(format!(
                     "'{}' is not part of a Scorecard link",
@@ -129,14 +158,23 @@ pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
             }
         }
     }
-    Ok(shared)
+    Ok((view, data))
+}
+
+fn base64(value: &str) -> Result<Vec<u8>, ShareError> {
+    URL_SAFE_NO_PAD
+        .decode(value.trim_end_matches('='))
+        .map_err(|_| damaged("it holds characters a link cannot"))
 }
 
 fn cut(s: &str) -> String {
     s.chars().take(20).collect()
 }
 
-fn unpack(packed: &[u8]) -> Result<Vec<InputFile>, ShareError> {
+/// The files of a data part made by [`pack_files`].
+pub fn unpack_files(data: &str) -> Result<Vec<InputFile>, ShareError> {
+    let packed = base64(data)?;
+    let packed = packed.as_slice();
     let mut raw = Vec::new();
     flate2::read::ZlibDecoder::new(packed)
         .take(MAX_INFLATED_BYTES + 1)

@@ -8,18 +8,23 @@ use yew::prelude::*;
 
 use crate::core::export;
 use crate::core::report::Report;
-use crate::core::share::{encode, SharedView};
+use crate::core::share::{encode_view, join, SharedView, MAX_LINK_CHARS};
 use crate::core::suppress::DEFAULT_THRESHOLD;
-use crate::core::InputFile;
 use crate::ui::services::{copy_to_clipboard, download, link_with_fragment};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
     pub report: Rc<Report>,
     pub view: SharedView,
-    pub files: Vec<Rc<InputFile>>,
+    /// The files packed for a link, once the engine has packed them.
+    pub packed: Option<Result<Rc<String>, String>>,
     pub suppression: Option<u32>,
+    pub xlsx_error: Option<String>,
     pub on_suppression: Callback<Option<u32>>,
+    /// Asks the engine for the workbook (it downloads when it arrives).
+    pub on_xlsx: Callback<()>,
+    /// Asks the engine to pack the files for a link.
+    pub on_need_pack: Callback<()>,
 }
 
 #[function_component(ExportBar)]
@@ -35,21 +40,9 @@ pub fn export_bar(p: &ExportProps) -> Html {
             );
         })
     };
-    let xlsx_error = use_state(|| None::<String>);
     let on_xlsx = {
-        let report = p.report.clone();
-        let xlsx_error = xlsx_error.clone();
-        Callback::from(move |_: MouseEvent| match export::xlsx(&report) {
-            Ok(bytes) => {
-                xlsx_error.set(None);
-                download(
-                    &export::file_name(&report, "xlsx"),
-                    &bytes,
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                );
-            }
-            Err(e) => xlsx_error.set(Some(format!("The workbook could not be made: {e}"))),
-        })
+        let cb = p.on_xlsx.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     let on_suppress = {
         let (cb, current) = (p.on_suppression.clone(), p.suppression);
@@ -91,9 +84,9 @@ pub fn export_bar(p: &ExportProps) -> Html {
                     <span class="hint">{ " are shown as c, and so are rates worked out from them, on screen and in every download." }</span>
                 }
             </div>
-            if let Some(e) = &*xlsx_error { <p role="alert" class="notices has-problems">{ e }</p> }
+            if let Some(e) = &p.xlsx_error { <p role="alert" class="notices has-problems">{ format!("The workbook could not be made: {e}") }</p> }
             if *share_open {
-                <SharePanel view={p.view.clone()} files={p.files.clone()} />
+                <SharePanel view={p.view.clone()} packed={p.packed.clone()} on_need_pack={p.on_need_pack.clone()} />
             }
         </div>
     }
@@ -102,7 +95,8 @@ pub fn export_bar(p: &ExportProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ShareProps {
     view: SharedView,
-    files: Vec<Rc<InputFile>>,
+    packed: Option<Result<Rc<String>, String>>,
+    on_need_pack: Callback<()>,
 }
 
 /// The share link in a read-only box, with a copy button. The view always travels in
@@ -111,9 +105,27 @@ struct ShareProps {
 fn share_panel(p: &ShareProps) -> Html {
     let with_data = use_state(|| false);
     let copied = use_state(|| false);
-    let files: Vec<InputFile> = p.files.iter().map(|f| (**f).clone()).collect();
-    let link =
-        encode(&p.view, with_data.then_some(files.as_slice())).map(|f| link_with_fragment(&f));
+    // The data are packed by the engine, once asked; until then the link waits.
+    {
+        let (need, on_need_pack) = (*with_data && p.packed.is_none(), p.on_need_pack.clone());
+        use_effect_with(need, move |need| {
+            if *need {
+                on_need_pack.emit(());
+            }
+        });
+    }
+    let view = encode_view(&p.view);
+    let link: Option<Result<String, String>> = if *with_data {
+        p.packed.as_ref().map(|packed| {
+            packed.as_ref().map_err(|e| e.clone()).and_then(|d| {
+                join(&view, Some(d), MAX_LINK_CHARS)
+                    .map(|f| link_with_fragment(&f))
+                    .map_err(|e| e.to_string())
+            })
+        })
+    } else {
+        Some(Ok(link_with_fragment(&view)))
+    };
     let on_with_data = {
         let (with_data, copied) = (with_data.clone(), copied.clone());
         Callback::from(move |e: Event| {
@@ -125,7 +137,7 @@ fn share_panel(p: &ShareProps) -> Html {
     let on_copy = {
         let (link, copied) = (link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Ok(l) = &link {
+            if let Some(Ok(l)) = &link {
                 copy_to_clipboard(l);
                 copied.set(true);
             }
@@ -148,7 +160,8 @@ fn share_panel(p: &ShareProps) -> Html {
                 </p>
             </div>
             { match &link {
-                Ok(l) => html! {
+                None => html! { <p role="status">{ "Putting the data in the link…" }</p> },
+                Some(Ok(l)) => html! {
                     <div class="share-link">
                         <label for="share-link">{ "Share link" }</label>
                         <input id="share-link" type="text" readonly=true value={l.clone()} onfocus={select_all} aria-describedby="share-warning" />
@@ -156,7 +169,7 @@ fn share_panel(p: &ShareProps) -> Html {
                         <span role="status" class="copied">{ if *copied { "Copied to the clipboard." } else { "" } }</span>
                     </div>
                 },
-                Err(e) => html! { <p role="alert" class="notices has-problems">{ format!("No link could be made: {e}.") }</p> },
+                Some(Err(e)) => html! { <p role="alert" class="notices has-problems">{ format!("No link could be made: {e}.") }</p> },
             } }
         </section>
     }

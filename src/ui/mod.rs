@@ -1,12 +1,15 @@
 //! The Yew shell: the page, file intake, and the report as the core computed it.
 //! Formulas never live here.
 
+pub mod bridge;
 mod export_bar;
 mod help;
 pub mod report_view;
 pub mod services;
 pub mod state;
+pub mod worker;
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -14,33 +17,108 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::core::dataset::Level;
+use crate::core::engine::{Request, Response};
+use crate::core::period::Period;
 use crate::core::share;
 use crate::core::InputFile;
+use bridge::{Bridge, UserFile};
 use export_bar::ExportBar;
 use help::Help;
 use report_view::ReportView;
-use services::{clear_location_hash, location_hash, storage};
-use services::{read_files, sample_files, Readers};
+use services::{clear_location_hash, download, location_hash, sample_files, storage};
 pub use state::{Action, State};
+
+/// A request carrying files: their names travel in the message, their contents as Blobs.
+fn send_files(
+    bridge: &Bridge,
+    files: &[UserFile],
+    request: impl FnOnce(Vec<InputFile>) -> Request,
+) {
+    let named = files
+        .iter()
+        .map(|f| InputFile {
+            name: f.name.clone(),
+            bytes: Vec::new(),
+        })
+        .collect();
+    let blobs: Vec<web_sys::Blob> = files.iter().map(|f| f.blob.clone()).collect();
+    bridge.send(request(named), &blobs);
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(State::default);
-    let readers: Readers = use_mut_ref(Vec::new);
     let dragging = use_state(|| false);
+    // Where an unpacking request came from (a link's data, or this browser's storage),
+    // and the period the link asked for.
+    let unpack_from_link = use_memo((), |_| Cell::new(false));
+    let link_period = use_memo((), |_| Cell::new(None::<Period>));
 
-    let on_file = {
+    let bridge = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |f: InputFile| dispatcher.dispatch(Action::Add(vec![f])))
+        let unpack_from_link = unpack_from_link.clone();
+        let link_period = link_period.clone();
+        use_memo((), move |_| {
+            let bridge_cell: Rc<std::cell::RefCell<Option<Bridge>>> = Rc::default();
+            let cell = bridge_cell.clone();
+            let on_response = Callback::from(move |r: Response| match r {
+                Response::Xlsx(Ok((name, bytes))) => {
+                    download(
+                        &name,
+                        &bytes,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    );
+                    dispatcher.dispatch(Action::Engine(Response::Xlsx(Ok((name, Vec::new())))));
+                }
+                Response::Unpacked(Ok(files)) => {
+                    let files: Vec<UserFile> = files
+                        .into_iter()
+                        .map(|f| UserFile::from_bytes(f.name, &f.bytes))
+                        .collect();
+                    if let Some(b) = cell.borrow().as_ref() {
+                        let period = link_period.get();
+                        send_files(b, &files, |files| Request::Replace { files, period });
+                    }
+                    dispatcher.dispatch(Action::SetFiles(files));
+                }
+                Response::Unpacked(Err(e)) => {
+                    if unpack_from_link.get() {
+                        clear_location_hash();
+                        dispatcher.dispatch(Action::LinkError(format!(
+                            "This share link could not be opened: {e}."
+                        )));
+                    } else {
+                        storage::remove(storage::DATA);
+                    }
+                }
+                other => dispatcher.dispatch(Action::Engine(other)),
+            });
+            let bridge = Bridge::new(on_response);
+            *bridge_cell.borrow_mut() = Some(bridge.clone());
+            bridge
+        })
+    };
+
+    let add_files = {
+        let dispatcher = state.dispatcher();
+        let bridge = bridge.clone();
+        Callback::from(move |files: Vec<UserFile>| {
+            if files.is_empty() {
+                return;
+            }
+            send_files(&bridge, &files, Request::Add);
+            dispatcher.dispatch(Action::Add(files));
+        })
     };
 
     let take_files = {
-        let dispatcher = state.dispatcher();
-        let readers = readers.clone();
-        let on_file = on_file.clone();
+        let add_files = add_files.clone();
         Callback::from(move |list: web_sys::FileList| {
-            let n = read_files(list, &readers, on_file.clone());
-            dispatcher.dispatch(Action::Reading(n));
+            let files = (0..list.length())
+                .filter_map(|i| list.get(i))
+                .map(UserFile::from_file)
+                .collect();
+            add_files.emit(files);
         })
     };
 
@@ -81,14 +159,14 @@ pub fn app() -> Html {
     };
 
     let on_sample = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Add(sample_files())))
+        let add_files = add_files.clone();
+        Callback::from(move |_: MouseEvent| add_files.emit(sample_files()))
     };
 
     // Text pasted anywhere on the page (a range copied from Excel arrives as
     // tab-separated text) is read like a file. Pastes into form fields are left alone.
     {
-        let dispatcher = state.dispatcher();
+        let add_files = add_files.clone();
         use_effect_with((), move |_| {
             let count = std::cell::Cell::new(0);
             let listener =
@@ -109,10 +187,10 @@ pub fn app() -> Html {
                         .unwrap_or_default();
                     if !text.trim().is_empty() {
                         count.set(count.get() + 1);
-                        dispatcher.dispatch(Action::Add(vec![InputFile {
-                            name: format!("Pasted text {}", count.get()),
-                            bytes: text.into_bytes(),
-                        }]));
+                        add_files.emit(vec![UserFile::from_bytes(
+                            format!("Pasted text {}", count.get()),
+                            text.as_bytes(),
+                        )]);
                     }
                 });
             move || drop(listener)
@@ -121,15 +199,44 @@ pub fn app() -> Html {
 
     let on_remove = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |i: usize| dispatcher.dispatch(Action::Remove(i)))
+        let bridge = bridge.clone();
+        Callback::from(move |i: usize| {
+            bridge.send(Request::Remove(i), &[]);
+            dispatcher.dispatch(Action::Remove(i));
+        })
     };
     let on_clear = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ClearFiles))
+        let bridge = bridge.clone();
+        Callback::from(move |_: MouseEvent| {
+            bridge.send(
+                Request::Replace {
+                    files: Vec::new(),
+                    period: None,
+                },
+                &[],
+            );
+            dispatcher.dispatch(Action::ClearFiles);
+        })
+    };
+    let on_cancel = {
+        let dispatcher = state.dispatcher();
+        let bridge = bridge.clone();
+        let before = state.before.clone().unwrap_or_default();
+        let period = state.period;
+        Callback::from(move |_: MouseEvent| {
+            bridge.restart();
+            send_files(&bridge, &before, |files| Request::Replace { files, period });
+            dispatcher.dispatch(Action::Cancel);
+        })
     };
     let on_period = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |p| dispatcher.dispatch(Action::SetPeriod(p)))
+        let bridge = bridge.clone();
+        Callback::from(move |p: Option<Period>| {
+            bridge.send(Request::Period(p), &[]);
+            dispatcher.dispatch(Action::SetPeriod(p));
+        })
     };
     let on_select = {
         let dispatcher = state.dispatcher();
@@ -143,6 +250,15 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |t| dispatcher.dispatch(Action::SetSuppression(t)))
     };
+    let on_xlsx = {
+        let bridge = bridge.clone();
+        let suppression = state.suppression;
+        Callback::from(move |_: ()| bridge.send(Request::Xlsx { suppression }, &[]))
+    };
+    let on_need_pack = {
+        let bridge = bridge.clone();
+        Callback::from(move |_: ()| bridge.send(Request::Pack, &[]))
+    };
     let on_remember = {
         let dispatcher = state.dispatcher();
         Callback::from(move |e: Event| {
@@ -152,60 +268,54 @@ pub fn app() -> Html {
     };
     let on_clear_everything = {
         let dispatcher = state.dispatcher();
+        let bridge = bridge.clone();
         Callback::from(move |_: MouseEvent| {
             storage::remove(storage::VIEW);
             storage::remove(storage::DATA);
             clear_location_hash();
+            bridge.restart();
             dispatcher.dispatch(Action::ClearEverything);
         })
     };
-
-    // Readers are kept alive while they read (dropping one cancels it); once nothing is
-    // being read they have all finished and can go.
-    {
-        let readers = readers.clone();
-        use_effect_with(state.reading, move |reading| {
-            if *reading == 0 {
-                readers.borrow_mut().clear();
-            }
-        });
-    }
 
     // On opening: a share link wins; else this browser's remembered view (and data, where
     // the user opted in). A damaged link gives a message and an empty, working page.
     {
         let dispatcher = state.dispatcher();
+        let bridge = bridge.clone();
         use_effect_with((), move |_| {
             let hash = location_hash();
-            if !hash.is_empty() {
-                match share::decode(&hash) {
-                    Ok(s) => dispatcher.dispatch(Action::Restore {
-                        view: s.view,
-                        files: s.files,
-                        remember_data: false,
-                    }),
-                    Err(e) => {
-                        clear_location_hash();
-                        dispatcher.dispatch(Action::LinkError(format!(
-                            "This share link could not be opened: {e}."
-                        )));
-                    }
-                }
+            let (from_link, opened) = if !hash.is_empty() {
+                (true, share::decode_view(&hash))
             } else {
                 let view = storage::get(storage::VIEW)
-                    .and_then(|v| share::decode(&v).ok())
-                    .map(|s| s.view)
+                    .and_then(|v| share::decode_view(&v).ok())
+                    .map(|(view, _)| view)
                     .unwrap_or_default();
-                let files = storage::get(storage::DATA)
-                    .and_then(|d| share::decode(&d).ok())
-                    .map(|s| s.files)
-                    .unwrap_or_default();
-                let remember_data = !files.is_empty();
-                dispatcher.dispatch(Action::Restore {
-                    view,
-                    files,
-                    remember_data,
-                });
+                let data = storage::get(storage::DATA)
+                    .and_then(|d| share::decode_view(&d).ok())
+                    .and_then(|(_, data)| data);
+                (false, Ok((view, data)))
+            };
+            match opened {
+                Ok((view, data)) => {
+                    link_period.set(view.period.as_deref().and_then(Period::parse));
+                    let remember_data = !from_link && data.is_some();
+                    dispatcher.dispatch(Action::Restore {
+                        view,
+                        remember_data,
+                    });
+                    if let Some(d) = data {
+                        unpack_from_link.set(from_link);
+                        bridge.send(Request::Unpack(d), &[]);
+                    }
+                }
+                Err(e) => {
+                    clear_location_hash();
+                    dispatcher.dispatch(Action::LinkError(format!(
+                        "This share link could not be opened: {e}."
+                    )));
+                }
             }
         });
     }
@@ -213,25 +323,37 @@ pub fn app() -> Html {
     {
         let view = state.shared_view();
         use_effect_with(view, |view| {
-            if let Ok(v) = share::encode(view, None) {
-                storage::set(storage::VIEW, &v);
-            }
+            storage::set(storage::VIEW, &share::encode_view(view));
         });
     }
     {
-        let files = state.files.clone();
+        let names: Vec<String> = state.files.iter().map(|f| f.name.clone()).collect();
         let remember = state.remember_data;
-        use_effect_with((files, remember), |(files, remember)| {
-            let saved = remember.then(|| {
-                let files: Vec<InputFile> = files.iter().map(|f| (**f).clone()).collect();
-                share::encode_within(&share::SharedView::default(), Some(&files), 4_000_000)
-                    .ok()
-                    .filter(|d| storage::set(storage::DATA, d))
-            });
-            if saved.flatten().is_none() {
-                storage::remove(storage::DATA);
-            }
-        });
+        let packed = state.packed.clone();
+        let busy = state.busy();
+        let bridge = bridge.clone();
+        use_effect_with(
+            (names, remember, packed, busy),
+            move |(names, remember, packed, busy)| {
+                if !*remember || names.is_empty() {
+                    storage::remove(storage::DATA);
+                } else if !*busy {
+                    match packed {
+                        None => bridge.send(Request::Pack, &[]),
+                        Some(Ok(d)) => {
+                            let view = share::encode_view(&share::SharedView::default());
+                            let saved = share::join(&view, Some(d), 4_000_000)
+                                .ok()
+                                .filter(|d| storage::set(storage::DATA, d));
+                            if saved.is_none() {
+                                storage::remove(storage::DATA);
+                            }
+                        }
+                        Some(Err(_)) => storage::remove(storage::DATA),
+                    }
+                }
+            },
+        );
     }
 
     let zone_class = classes!("dropzone", dragging.then_some("dragging"));
@@ -258,10 +380,8 @@ pub fn app() -> Html {
                         <button type="button" class="button" onclick={on_sample}>{ "Try with sample data" }</button>
                     </div>
                 </div>
-                if state.reading > 0 {
-                    <p role="status" class="reading">{ format!("Reading {} file(s)…", state.reading) }</p>
-                }
-                <FileList files={state.files.clone()} dataset={state.dataset.clone()} {on_remove} />
+                <Busy busy={state.busy()} progress={state.progress} {on_cancel} />
+                <FileList files={state.files.clone()} data={state.data.clone()} {on_remove} />
                 <div class="intake-controls">
                     if !state.files.is_empty() {
                         <button type="button" class="button subtle" onclick={on_clear}>{ "Remove all files" }</button>
@@ -276,12 +396,14 @@ pub fn app() -> Html {
             if let Some(e) = &state.link_error {
                 <div role="alert" class="notices has-problems no-print"><p>{ e }</p></div>
             }
-            <Notices dataset={state.dataset.clone()} />
+            <Notices data={state.data.clone()} />
             <section class="report-area" aria-label="Report">
                 if let Some(report) = state.shown.clone() {
-                    <ExportBar report={report.clone()} view={state.shared_view()} files={state.files.clone()}
-                        suppression={state.suppression} {on_suppression} />
+                    <ExportBar report={report.clone()} view={state.shared_view()} packed={state.packed.clone()}
+                        suppression={state.suppression} xlsx_error={state.xlsx_error.clone()} {on_suppression} {on_xlsx} {on_need_pack} />
                     <ReportView {report} selected={state.selected.clone()} filter={state.filter.clone()} {on_period} {on_select} {on_filter} />
+                } else if state.busy() {
+                    <p class="empty-report">{ "Working out the report…" }</p>
                 } else if state.files.is_empty() {
                     <p class="empty-report">{ "No data yet. Choose a file, drop one on the box above, or try the sample data to see a report." }</p>
                 } else {
@@ -303,8 +425,8 @@ pub fn app() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct FileListProps {
-    files: Vec<Rc<InputFile>>,
-    dataset: Rc<crate::core::dataset::Dataset>,
+    files: Vec<UserFile>,
+    data: Rc<crate::core::engine::Data>,
     on_remove: Callback<usize>,
 }
 
@@ -319,11 +441,11 @@ fn file_list(p: &FileListProps) -> Html {
             <h2 class="small-heading">{ "Files" }</h2>
             <ul class="file-list" aria-label="Loaded files">
             { for p.files.iter().enumerate().map(|(i, f)| {
-                let parts: Vec<String> = p.dataset.sources.iter()
+                let parts: Vec<String> = p.data.sources.iter()
                     .filter(|s| s.name == f.name || s.name.starts_with(&format!("{} › ", f.name)))
                     .map(|s| format!("{}: {} rows", s.recognised_as, s.rows))
                     .collect();
-                let failed = p.dataset.notices.iter().any(|n| n.level == Level::Error && n.file == f.name);
+                let failed = p.data.notices.iter().any(|n| n.level == Level::Error && n.file == f.name);
                 let what = if failed { "could not be read".to_string() }
                     else if parts.is_empty() { "not recognised".to_string() }
                     else { parts.join("; ") };
@@ -345,20 +467,20 @@ fn file_list(p: &FileListProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct NoticesProps {
-    dataset: Rc<crate::core::dataset::Dataset>,
+    data: Rc<crate::core::engine::Data>,
 }
 
 /// Problems with the files (in an alert) and information notices.
 #[function_component(Notices)]
 fn notices(p: &NoticesProps) -> Html {
     let problems: Vec<_> = p
-        .dataset
+        .data
         .notices
         .iter()
         .filter(|n| n.level != Level::Info)
         .collect();
     let infos: Vec<_> = p
-        .dataset
+        .data
         .notices
         .iter()
         .filter(|n| n.level == Level::Info)
@@ -381,5 +503,44 @@ fn notices(p: &NoticesProps) -> Html {
             </div>
         }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BusyProps {
+    busy: bool,
+    progress: Option<state::Progress>,
+    on_cancel: Callback<MouseEvent>,
+}
+
+/// While the engine reads: what it is doing, a progress bar once a file takes a while,
+/// and a button that stops it and goes back to the files before.
+#[function_component(Busy)]
+fn busy(p: &BusyProps) -> Html {
+    if !p.busy {
+        return html! {};
+    }
+    let (label, bar) = match p.progress {
+        Some(pr) if pr.total > 0 => {
+            let pct = (pr.done as f64 / pr.total as f64 * 100.0).clamp(0.0, 100.0);
+            (
+                format!(
+                    "Reading your data: {:.0}% of {}",
+                    pct,
+                    crate::core::read::human_size(pr.total)
+                ),
+                Some(pct),
+            )
+        }
+        _ => ("Reading your data…".to_string(), None),
+    };
+    html! {
+        <div class="busy" data-testid="busy">
+            <p role="status" class="reading">{ &label }</p>
+            if let Some(pct) = bar {
+                <progress max="100" value={format!("{pct:.0}")} aria-label="Reading progress">{ format!("{pct:.0}%") }</progress>
+            }
+            <button type="button" class="button subtle small" onclick={p.on_cancel.clone()}>{ "Cancel" }</button>
+        </div>
     }
 }

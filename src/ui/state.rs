@@ -1,28 +1,40 @@
-//! The application state: the files the user gave, the dataset and report computed from
-//! them, and the view choices. One reducer; no side effects in `reduce`.
+//! The application state: the files the user gave, what the engine made of them, and the
+//! view choices. One reducer; no side effects in `reduce` (requests to the engine are
+//! sent by the callbacks that dispatch these actions).
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::dataset::Dataset;
+use crate::core::engine::{Data, Response};
 use crate::core::period::Period;
-use crate::core::report::{build, Report};
+use crate::core::report::Report;
 use crate::core::share::SharedView;
 use crate::core::suppress;
 use crate::core::view::ViewFilter;
-use crate::core::{read_all, InputFile};
+use crate::ui::bridge::UserFile;
+
+/// How far a long read has got, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    pub done: u64,
+    pub total: u64,
+}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
     /// The files in the order they were given; later values replace earlier ones.
-    pub files: Vec<Rc<InputFile>>,
-    pub dataset: Rc<Dataset>,
+    pub files: Vec<UserFile>,
+    /// What the engine last said of them: sources, notices, the report.
+    pub data: Rc<Data>,
     /// The report period the user chose; `None` for the latest with data.
     pub period: Option<Period>,
-    pub report: Option<Rc<Report>>,
-    /// Files being read from disk right now.
-    pub reading: usize,
+    /// Requests that change the report and have not been answered yet.
+    pub pending: usize,
+    /// The files as they were before the pending requests (what Cancel goes back to).
+    pub before: Option<Vec<UserFile>>,
+    /// How far the current read has got, once it takes a while.
+    pub progress: Option<Progress>,
     /// The PI whose details are open.
     pub selected: Option<String>,
     /// Search, filters and sort order.
@@ -35,25 +47,31 @@ pub struct State {
     pub link_error: Option<String>,
     /// Keep the data in this browser's storage (opt-in).
     pub remember_data: bool,
+    /// The files packed for a link or storage, once the engine has packed them.
+    pub packed: Option<Result<Rc<String>, String>>,
+    /// Why the last workbook could not be made.
+    pub xlsx_error: Option<String>,
 }
 
 pub enum Action {
-    /// Files about to be read (counted so the page can say so).
-    Reading(usize),
-    /// Files read from disk, pasted, or the sample data.
-    Add(Vec<InputFile>),
-    /// A file could not be read from disk at all.
-    ReadFailed,
+    /// Files given (chosen, dropped, pasted, the sample, or a link's data); the engine
+    /// has been asked to read them.
+    Add(Vec<UserFile>),
     Remove(usize),
     ClearFiles,
+    /// The files were replaced (a link's or storage's data); the engine is reading them.
+    SetFiles(Vec<UserFile>),
     SetPeriod(Option<Period>),
+    /// The user cancelled a long read: back to the files before it.
+    Cancel,
+    /// The engine answered.
+    Engine(Response),
     Select(Option<String>),
     Filter(ViewFilter),
     SetSuppression(Option<u32>),
-    /// A view (and maybe files) from a share link or this browser's storage.
+    /// A view from a share link or this browser's storage.
     Restore {
         view: SharedView,
-        files: Vec<InputFile>,
         remember_data: bool,
     },
     LinkError(String),
@@ -63,26 +81,31 @@ pub enum Action {
 }
 
 impl State {
-    fn recompute(&mut self) {
-        let files: Vec<InputFile> = self.files.iter().map(|f| (**f).clone()).collect();
-        self.dataset = Rc::new(read_all(&files));
-        if let Some(p) = self.period {
-            let has = crate::core::report::periods_with_values(&self.dataset).contains(&p);
-            if !has {
-                self.period = None;
-            }
+    /// A request that changes the report went to the engine.
+    fn asked(&mut self) {
+        if self.pending == 0 {
+            self.before = Some(self.files.clone());
         }
-        self.rebuild();
+        self.pending += 1;
     }
 
-    /// The report for the chosen period, and what is shown of it.
-    fn rebuild(&mut self) {
-        self.report = build(&self.dataset, self.period).map(Rc::new);
-        self.shown = match (&self.report, self.suppression) {
+    fn files_changed(&mut self) {
+        self.packed = None;
+        self.asked();
+    }
+
+    /// The report as shown (after suppression).
+    fn reshow(&mut self) {
+        self.shown = match (&self.data.report, self.suppression) {
             (Some(r), Some(t)) => Some(Rc::new(suppress::apply(r, t))),
-            (r, None) => r.clone(),
+            (Some(r), None) => Some(Rc::new(r.clone())),
             (None, _) => None,
         };
+    }
+
+    /// Whether the engine is still working on something the user asked for.
+    pub fn busy(&self) -> bool {
+        self.pending > 0
     }
 
     /// What a share link carries of the view.
@@ -102,48 +125,71 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Reading(n) => s.reading += n,
-            Action::ReadFailed => s.reading = s.reading.saturating_sub(1),
             Action::Add(files) => {
-                s.reading = s.reading.saturating_sub(files.len());
-                s.files.extend(files.into_iter().map(Rc::new));
-                s.recompute();
+                s.files_changed();
+                s.files.extend(files);
             }
             Action::Remove(i) => {
                 if i < s.files.len() {
+                    s.files_changed();
                     s.files.remove(i);
-                    s.recompute();
                 }
             }
             Action::ClearFiles => {
+                s.files_changed();
                 s.files.clear();
                 s.selected = None;
-                s.recompute();
+            }
+            Action::SetFiles(files) => {
+                s.files_changed();
+                s.files = files;
             }
             Action::SetPeriod(p) => {
+                s.asked();
                 s.period = p;
-                s.rebuild();
             }
+            Action::Cancel => {
+                // The caller restarted the engine and asked it to read these files again.
+                s.files = s.before.take().unwrap_or_default();
+                s.pending = 1;
+                s.before = Some(s.files.clone());
+                s.progress = None;
+                s.packed = None;
+            }
+            Action::Engine(Response::Data(data)) => {
+                s.pending = s.pending.saturating_sub(1);
+                if s.pending == 0 {
+                    s.before = None;
+                    s.progress = None;
+                }
+                s.period = data.period;
+                s.data = Rc::new(*data);
+                s.reshow();
+            }
+            Action::Engine(Response::Progress { done, total }) => {
+                if s.pending > 0 {
+                    s.progress = Some(Progress { done, total });
+                }
+            }
+            Action::Engine(Response::Packed(p)) => s.packed = Some(p.map(Rc::new)),
+            Action::Engine(Response::Xlsx(r)) => s.xlsx_error = r.err(),
+            Action::Engine(Response::Unpacked(_)) => {}
             Action::Select(code) => s.selected = code,
             Action::Filter(f) => s.filter = f,
             Action::SetSuppression(t) => {
                 s.suppression = t;
-                s.rebuild();
+                s.reshow();
             }
             Action::Restore {
                 view,
-                files,
                 remember_data,
             } => {
-                if !files.is_empty() {
-                    s.files = files.into_iter().map(Rc::new).collect();
-                }
                 s.period = view.period.as_deref().and_then(Period::parse);
                 s.filter = view.filter;
                 s.selected = view.selected;
                 s.suppression = view.suppression;
                 s.remember_data = remember_data;
-                s.recompute();
+                s.reshow();
             }
             Action::LinkError(e) => s.link_error = Some(e),
             Action::RememberData(on) => s.remember_data = on,
