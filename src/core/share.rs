@@ -7,7 +7,9 @@ use std::io::{Read, Write};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use bincode::Options;
 
+use crate::core::period::Period;
 use crate::core::view::ViewFilter;
 use crate::core::InputFile;
 
@@ -15,8 +17,8 @@ use crate::core::InputFile;
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct SharedView {
-    /// The report period's label; `None` for the latest.
-    pub period: Option<String>,
+    /// The report period; `None` for the latest.
+    pub period: Option<Period>,
     pub filter: ViewFilter,
     /// The PI whose details are open.
     pub selected: Option<String>,
@@ -38,6 +40,9 @@ pub const MAX_LINK_CHARS: usize = 200_000;
 /// The most data a link may inflate to, so a hostile link cannot exhaust memory.
 pub const MAX_INFLATED_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The most a link's view part may hold (a search text, a few codes).
+const MAX_VIEW_BYTES: u64 = 64 * 1024;
+
 /// Why a link cannot be made or opened.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -57,7 +62,8 @@ fn damaged(what: impl std::fmt::Display) -> ShareError {
 /// ```
 /// use scorecard::core::share::{decode, encode, SharedView};
 /// use scorecard::core::InputFile;
-/// let view = SharedView { period: Some("Q2 2018/19".into()), ..SharedView::default() };
+/// use scorecard::core::period::Period;
+/// let view = SharedView { period: Period::parse("Q2 2018/19"), ..SharedView::default() };
 /// let file = InputFile { name: "a.csv".into(), bytes: b"code,period,value\nA,Q1 2018/19,5\n".to_vec() };
 /// let fragment = encode(&view, Some(&[file.clone()])).unwrap();
 /// let back = decode(&fragment).unwrap();
@@ -80,8 +86,8 @@ pub fn encode_within(
 /// The view part of a fragment: `v=…`. Needs no compression, so the page can make it
 /// without loading the code that packs data.
 pub fn encode_view(view: &SharedView) -> String {
-    let json = serde_json::to_vec(view).unwrap_or_default();
-    format!("v={}", URL_SAFE_NO_PAD.encode(json))
+    let bytes = bincode::serialize(view).unwrap_or_default();
+    format!("v={}", URL_SAFE_NO_PAD.encode(bytes))
 }
 
 /// The data part of a fragment (without `d=`): the files zlib-compressed, then base64url.
@@ -143,7 +149,11 @@ pub fn decode_view(fragment: &str) -> Result<(SharedView, Option<String>), Share
         match key {
             "v" => {
                 let bytes = base64(value)?;
-                view = serde_json::from_slice(&bytes)
+                view = bincode::DefaultOptions::new()
+                    .with_fixint_encoding()
+                    .reject_trailing_bytes()
+                    .with_limit(MAX_VIEW_BYTES)
+                    .deserialize(&bytes)
                     .map_err(|_| damaged("the view settings cannot be read"))?;
             }
             "d" => {
@@ -214,7 +224,7 @@ mod tests {
 
     fn sample() -> String {
         let view = SharedView {
-            period: Some("Q2 2018/19".into()),
+            period: Period::parse("Q2 2018/19"),
             selected: Some("CMP.07".into()),
             ..SharedView::default()
         };

@@ -299,7 +299,7 @@ pub fn app() -> Html {
             };
             match opened {
                 Ok((view, data)) => {
-                    link_period.set(view.period.as_deref().and_then(Period::parse));
+                    link_period.set(view.period);
                     let remember_data = !from_link && data.is_some();
                     dispatcher.dispatch(Action::Restore {
                         view,

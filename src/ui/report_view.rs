@@ -31,14 +31,11 @@ pub fn report_view(p: &ReportProps) -> Html {
     let periods = r.periods.clone();
     let on_change = {
         let on_period = p.on_period.clone();
+        let periods = periods.clone();
         Callback::from(move |e: Event| {
             let sel: HtmlSelectElement = e.target_unchecked_into();
             let v = sel.value();
-            on_period.emit(if v.is_empty() {
-                None
-            } else {
-                Period::parse(&v)
-            });
+            on_period.emit(periods.iter().find(|p| p.to_string() == v).copied());
         })
     };
     let latest = periods.last().copied();
@@ -101,7 +98,7 @@ pub fn report_view(p: &ReportProps) -> Html {
                             <tr>
                                 <th scope="row">{ &a.code }</th>
                                 <td class="col-title">{ &a.title }</td>
-                                <td class="nowrap">{ a.due.format("%d %b %Y").to_string() }</td>
+                                <td class="nowrap">{ crate::core::report::show_date(a.due) }</td>
                                 <td class="nowrap">
                                     // Drawn as SVG: the page's policy forbids inline style attributes.
                                     <svg class="progress" viewBox="0 0 100 10" preserveAspectRatio="none" role="img"

@@ -73,20 +73,24 @@ pub fn copy_to_clipboard(text: &str) {
 
 /// This machine's own storage: the last view settings, and the data where the user opted in.
 pub mod storage {
-    use gloo::storage::{LocalStorage, Storage};
-
     pub const VIEW: &str = "scorecard.view";
     pub const DATA: &str = "scorecard.data";
 
+    fn local() -> Option<web_sys::Storage> {
+        gloo::utils::window().local_storage().ok().flatten()
+    }
+
     pub fn get(key: &str) -> Option<String> {
-        LocalStorage::get::<String>(key).ok()
+        local()?.get_item(key).ok().flatten()
     }
 
     pub fn set(key: &str, value: &str) -> bool {
-        LocalStorage::set(key, value).is_ok()
+        local().is_some_and(|s| s.set_item(key, value).is_ok())
     }
 
     pub fn remove(key: &str) {
-        LocalStorage::delete(key);
+        if let Some(s) = local() {
+            let _ = s.remove_item(key);
+        }
     }
 }

@@ -111,7 +111,7 @@ impl State {
     /// What a share link carries of the view.
     pub fn shared_view(&self) -> SharedView {
         SharedView {
-            period: self.period.map(|p| p.to_string()),
+            period: self.period,
             filter: self.filter.clone(),
             selected: self.selected.clone(),
             suppression: self.suppression,
@@ -184,7 +184,7 @@ impl Reducible for State {
                 view,
                 remember_data,
             } => {
-                s.period = view.period.as_deref().and_then(Period::parse);
+                s.period = view.period;
                 s.filter = view.filter;
                 s.selected = view.selected;
                 s.suppression = view.suppression;
