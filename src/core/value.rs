@@ -1,6 +1,7 @@
 //! Figures as officers write them (`1,309`, `98%`, `£15.846m`, `N/A`): reading them into
 //! numbers with their unit and shown decimals, rounding "as shown", and writing them back.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// The unit a figure is measured in, as far as it changes how the figure is shown.
@@ -67,10 +68,16 @@ pub struct NotAFigure;
 
 /// Texts that mean "no value" in published tables.
 pub fn is_missing(text: &str) -> bool {
-    matches!(
-        text.trim().to_lowercase().as_str(),
-        "" | "n/a" | "na" | "-" | "–" | "—" | ".." | "..." | "n.a." | "#n/a" | "null" | "none"
-    )
+    const MISSING: [&str; 12] = [
+        "", "n/a", "na", "-", "–", "—", "..", "...", "n.a.", "#n/a", "null", "none",
+    ];
+    let t = text.trim();
+    if t.is_ascii() {
+        // Lower-casing ASCII is ASCII lower-casing: compare without making a String.
+        t.len() <= 4 && MISSING.iter().any(|m| m.eq_ignore_ascii_case(t))
+    } else {
+        MISSING.contains(&t.to_lowercase().as_str())
+    }
 }
 
 /// Reads a figure as written in a report.
@@ -137,9 +144,13 @@ pub fn parse_figure(text: &str) -> Result<Option<Figure>, NotAFigure> {
         .map_or(0, |(_, d)| d.len().min(12) as u8);
     // The scale goes in as an exponent so `16.1` millions is exactly 16,100,000.
     let exponent = unit.as_ref().map_or(1.0, Unit::scale).log10().round() as i32;
-    let magnitude: f64 = format!("{digits}e{exponent}")
-        .parse()
-        .map_err(|_| NotAFigure)?;
+    let magnitude: f64 = if exponent == 0 {
+        // `digits` and `digitse0` are the same decimal number, so parse to the same f64.
+        digits.parse()
+    } else {
+        format!("{digits}e{exponent}").parse()
+    }
+    .map_err(|_| NotAFigure)?;
     if !magnitude.is_finite() {
         return Err(NotAFigure);
     }
@@ -152,8 +163,9 @@ pub fn parse_figure(text: &str) -> Result<Option<Figure>, NotAFigure> {
 }
 
 /// Removes thousands separators where they stand in threes (`1,309`, `12,345.6`) and
-/// checks that what is left is plain digits with at most one point.
-fn strip_thousands(t: &str) -> Option<String> {
+/// checks that what is left is plain digits with at most one point. Borrows the text
+/// when it has no separators (`.5` stays `.5`, which parses as `0.5` does).
+fn strip_thousands(t: &str) -> Option<Cow<'_, str>> {
     if t.is_empty() {
         return None;
     }
@@ -161,24 +173,32 @@ fn strip_thousands(t: &str) -> Option<String> {
         Some((i, f)) => (i, Some(f)),
         None => (t, None),
     };
-    let groups: Vec<&str> = int.split(',').collect();
-    if groups.len() > 1 {
-        let first_ok = (1..=3).contains(&groups[0].len());
-        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
-        if !first_ok || !rest_ok {
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(f) = frac {
+        if !all_digits(f) {
             return None;
         }
     }
-    let int: String = groups.concat();
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if !all_digits(&int) || (int.is_empty() && frac.is_none_or(str::is_empty)) {
+    if !int.contains(',') {
+        if !all_digits(int) || (int.is_empty() && frac.is_none_or(str::is_empty)) {
+            return None;
+        }
+        return Some(Cow::Borrowed(t));
+    }
+    let mut groups = int.split(',');
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && all_digits(g));
+    if !first_ok || !groups.all(|g| g.len() == 3 && all_digits(g)) {
         return None;
     }
-    match frac {
-        Some(f) if !all_digits(f) => None,
-        Some(f) => Some(format!("{}.{}", if int.is_empty() { "0" } else { &int }, f)),
-        None => Some(int),
+    let mut out = String::with_capacity(t.len());
+    out.extend(int.split(','));
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
     }
+    Some(Cow::Owned(out))
 }
 
 /// Rounds half away from zero to `decimals`, as Excel and printed reports do. The
