@@ -2,15 +2,15 @@
 //! PI metadata, population estimates, actions) and loading its rows into the dataset.
 //! Every bad cell becomes a notice naming file, row and column; good rows still count.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::core::action::Action;
 use crate::core::dataset::{
-    Dataset, Level, Notice, NoticeLog, Observation, PopulationEstimate, SourceSummary,
+    Dataset, Level, Notice, NoticeLog, Observation, PopulationEstimate, SourceRow, SourceSummary,
 };
 use crate::core::indicator::{parse_yes_no, Polarity, Tolerance};
 use crate::core::period::{parse_date, Period};
-use crate::core::read::{read_delimited, read_tables, Table};
+use crate::core::read::{read_delimited, read_tables, Row, Table};
 use crate::core::status::Status;
 use crate::core::value::{parse_figure, Figure, Unit};
 
@@ -179,6 +179,45 @@ struct Columns {
     header_row: usize,
     names: Vec<String>,
     cols: Vec<Option<Col>>,
+    /// For each plain column kind (see [`slot`]), the first column that holds it.
+    first: [Option<usize>; SLOTS],
+}
+
+/// How many column kinds [`slot`] numbers.
+const SLOTS: usize = 25;
+
+/// A number for each column kind that names no period, to look columns up by.
+fn slot(c: Col) -> Option<usize> {
+    Some(match c {
+        Col::Code => 0,
+        Col::Title => 1,
+        Col::Group => 2,
+        Col::Period => 3,
+        Col::Value => 4,
+        Col::Numerator => 5,
+        Col::Denominator => 6,
+        Col::Per => 7,
+        Col::Target => 8,
+        Col::AnnualTarget => 9,
+        Col::Polarity => 10,
+        Col::Tolerance => 11,
+        Col::Cumulative => 12,
+        Col::Unit => 13,
+        Col::Decimals => 14,
+        Col::Benchmark => 15,
+        Col::Rank => 16,
+        Col::RankOf => 17,
+        Col::Note => 18,
+        Col::Status => 19,
+        Col::PopulationGroup => 20,
+        Col::Area => 21,
+        Col::StartDate => 22,
+        Col::DueDate => 23,
+        Col::Progress => 24,
+        Col::ValueOf(_) | Col::TargetOf(_) | Col::AnnualTargetOf(_) | Col::BenchmarkOf(_) => {
+            return None
+        }
+    })
 }
 
 impl Columns {
@@ -190,13 +229,20 @@ impl Columns {
 /// Finds the header: the first of the first 20 rows in which at least two cells are
 /// recognised (reports often carry a title row or two above their table).
 fn find_header(table: &Table) -> Option<Columns> {
-    for (i, (_, cells)) in table.rows.iter().enumerate().take(20) {
-        let cols: Vec<Option<Col>> = cells.iter().map(|h| classify_header(h)).collect();
+    for (i, cells) in table.rows().enumerate().take(20) {
+        let cols: Vec<Option<Col>> = cells.cells().map(classify_header).collect();
         if cols.iter().filter(|c| c.is_some()).count() >= 2 {
+            let mut first = [None; SLOTS];
+            for (i, c) in cols.iter().enumerate() {
+                if let Some(s) = c.and_then(slot) {
+                    first[s].get_or_insert(i);
+                }
+            }
             return Some(Columns {
                 header_row: i,
-                names: cells.iter().map(|h| h.trim().to_string()).collect(),
+                names: cells.cells().map(|h| h.trim().to_string()).collect(),
                 cols,
+                first,
             });
         }
     }
@@ -236,12 +282,14 @@ pub fn load_file(ds: &mut Dataset, name: &str, bytes: &[u8]) {
         Ok(tables) => {
             let mut recognised = 0;
             let many = tables.len() > 1;
-            for table in &tables {
-                if load_table(ds, table, &mut log, many) {
+            let no_tables = tables.is_empty();
+            // Each table is dropped once loaded: its text is not needed after.
+            for table in tables {
+                if load_table(ds, &table, &mut log, many) {
                     recognised += 1;
                 }
             }
-            if recognised == 0 && !tables.is_empty() && !many {
+            if recognised == 0 && !no_tables && !many {
                 // The single table's own notice already says why.
             } else if recognised == 0 {
                 log.push(
@@ -276,11 +324,7 @@ fn load_table(
     log: &mut NoticeLog,
     quiet_if_unknown: bool,
 ) -> bool {
-    if table
-        .rows
-        .iter()
-        .all(|(_, cells)| cells.iter().all(|c| c.trim().is_empty()))
-    {
+    if table.rows().all(|r| r.is_blank()) {
         if !quiet_if_unknown {
             log.push(
                 "empty",
@@ -292,9 +336,8 @@ fn load_table(
     let Some(cols) = find_header(table) else {
         if !quiet_if_unknown {
             let first: Vec<&str> = table
-                .rows
-                .first()
-                .map(|(_, c)| c.iter().take(6).map(|s| s.as_str()).collect())
+                .row(0)
+                .map(|r| r.cells().take(6).collect())
                 .unwrap_or_default();
             log.push(
                 "no header",
@@ -324,19 +367,19 @@ fn load_table(
         }
         return false;
     };
+    let source_index = u32::try_from(ds.sources.len()).unwrap_or(u32::MAX);
     let mut loader = Loader {
         ds,
         log,
         source: &table.source,
         cols: &cols,
         kind,
+        source_index,
+        periods: HashMap::new(),
     };
     let mut rows = 0;
-    let data_rows = &table.rows[cols.header_row + 1..];
-    if data_rows
-        .iter()
-        .all(|(_, cells)| cells.iter().all(|c| c.trim().is_empty()))
-    {
+    let data_rows = || table.rows_from(cols.header_row + 1);
+    if data_rows().all(|r| r.is_blank()) {
         loader.log.push(
             "header only",
             error(
@@ -345,8 +388,9 @@ fn load_table(
             ),
         );
     }
-    for (number, cells) in data_rows {
-        if cells.iter().all(|c| c.trim().is_empty()) {
+    for cells in data_rows() {
+        let number = cells.line;
+        if cells.is_blank() {
             continue;
         }
         if cells.len() != cols.names.len()
@@ -354,14 +398,15 @@ fn load_table(
                 && cells.len() + trailing_empty(&cols) >= cols.names.len())
         {
             if cells.len() > cols.names.len()
-                && cells[cols.names.len()..]
-                    .iter()
+                && cells
+                    .cells()
+                    .skip(cols.names.len())
                     .all(|c| c.trim().is_empty())
             {
                 // Extra empty cells at the end (a trailing comma) are harmless.
             } else {
                 loader.row_problem(
-                    *number,
+                    number,
                     "wrong number of fields",
                     format!(
                         "this row has {} fields but the header has {}; a comma inside a title needs the title in quotes. The row was left out",
@@ -373,7 +418,7 @@ fn load_table(
             }
         }
         rows += 1;
-        loader.row(*number, cells);
+        loader.row(number, cells);
     }
     ds_summary(loader.ds, &table.source, kind, rows);
     true
@@ -406,12 +451,20 @@ struct Loader<'a> {
     source: &'a str,
     cols: &'a Columns,
     kind: Kind,
+    /// The place this table's summary will take in `ds.sources` (it is added once the
+    /// rows are read).
+    source_index: u32,
+    /// Period labels read so far: the same few repeat on every row.
+    periods: HashMap<Box<str>, Option<Period>>,
 }
+
+/// Period labels remembered per table, at most (a file of unique labels is not cached).
+const PERIOD_CACHE: usize = 4096;
 
 /// One row's cells by column.
 struct Cells<'r> {
-    cells: &'r [String],
-    cols: &'r [Option<Col>],
+    cells: Row<'r>,
+    cols: &'r Columns,
 }
 
 impl<'r> Cells<'r> {
@@ -421,11 +474,12 @@ impl<'r> Cells<'r> {
     }
 
     fn get(&self, c: Col) -> Option<(usize, &'r str)> {
-        self.cols
-            .iter()
-            .position(|x| *x == Some(c))
-            .and_then(|i| self.cells.get(i).map(|s| (i, s.trim())))
-            .filter(|(_, s)| !s.is_empty())
+        match slot(c) {
+            Some(s) => self.cols.first[s],
+            None => self.cols.cols.iter().position(|x| *x == Some(c)),
+        }
+        .and_then(|i| self.cells.get(i).map(|s| (i, s.trim())))
+        .filter(|(_, s)| !s.is_empty())
     }
 }
 
@@ -506,10 +560,10 @@ impl Loader<'_> {
         }
     }
 
-    fn row(&mut self, row: usize, cells: &[String]) {
+    fn row(&mut self, row: usize, cells: Row<'_>) {
         let c = Cells {
             cells,
-            cols: &self.cols.cols,
+            cols: self.cols,
         };
         match self.kind {
             Kind::Population => self.population_row(row, &c),
@@ -648,7 +702,10 @@ impl Loader<'_> {
             note: c.text(Col::Note),
             stated_status: None,
             value: None,
-            source: format!("{} row {row}", self.source),
+            source: Some(SourceRow {
+                source: self.source_index,
+                row: u32::try_from(row).unwrap_or(u32::MAX),
+            }),
         };
         per_row.stated_status = match c.get(Col::Status) {
             Some((i, s)) => {
@@ -674,7 +731,7 @@ impl Loader<'_> {
                     }
                     return;
                 };
-                let Some(period) = Period::parse(label) else {
+                let Some(period) = self.period(label) else {
                     self.cell_problem(row, i, "not a period", format!("expected a period such as 'Q2 2018/19', '2018/19' or 'Sep 2018', found '{}'", truncate(label, 40)));
                     return;
                 };
@@ -687,7 +744,7 @@ impl Loader<'_> {
             Kind::Wide => {
                 let mut periods: BTreeMap<Period, Observation> = BTreeMap::new();
                 for (i, col) in self.cols.cols.iter().enumerate() {
-                    let text = c.cells.get(i).map(|s| s.trim()).unwrap_or("");
+                    let text = c.cells.get(i).map_or("", str::trim);
                     let at = Some((i, text)).filter(|(_, t)| !t.is_empty());
                     match col {
                         Some(Col::ValueOf(p)) => {
@@ -734,7 +791,7 @@ impl Loader<'_> {
                     obs.benchmark = obs.benchmark.or(per_row.benchmark);
                     obs.rank = per_row.rank;
                     obs.rank_of = per_row.rank_of;
-                    obs.source = per_row.source.clone();
+                    obs.source = per_row.source;
                     if Some(p) == note_period {
                         obs.note = per_row.note.clone();
                         obs.stated_status = per_row.stated_status;
@@ -747,6 +804,30 @@ impl Loader<'_> {
             }
             Kind::Metadata | Kind::Population | Kind::Actions => {}
         }
+    }
+
+    /// A period label, parsed once per table.
+    fn period(&mut self, label: &str) -> Option<Period> {
+        if let Some(p) = self.periods.get(label) {
+            return *p;
+        }
+        let p = Period::parse(label);
+        if self.periods.len() < PERIOD_CACHE {
+            self.periods.insert(label.into(), p);
+        }
+        p
+    }
+
+    /// "complaints.csv row 7": where an earlier value was read.
+    fn describe(&self, at: Option<SourceRow>) -> String {
+        let Some(at) = at else {
+            return String::new();
+        };
+        let name = match self.ds.sources.get(at.source as usize) {
+            Some(s) if at.source != self.source_index => s.name.as_str(),
+            _ => self.source,
+        };
+        format!("{name} row {}", at.row)
     }
 
     /// A value cell, noting its unit and decimals on the indicator.
@@ -880,23 +961,21 @@ impl Loader<'_> {
     /// Merges an observation: a later value for the same PI and period replaces the
     /// earlier one, with a notice; other fields fill in where the later row has them.
     fn merge(&mut self, row: usize, code: &str, period: Period, obs: Observation) {
-        if !self.ds.observations.contains_key(code) {
-            self.ds
-                .observations
-                .insert(code.to_string(), BTreeMap::new());
-        }
-        let Some(by_period) = self.ds.observations.get_mut(code) else {
-            return;
+        // One look-up where the code is known (on most rows), two where it is new.
+        let by_period = if let Some(m) = self.ds.observations.get_mut(code) {
+            m
+        } else {
+            self.ds.observations.entry(code.to_string()).or_default()
         };
         let slot = by_period.entry(period).or_default();
         let replaced = match (&slot.value, &obs.value) {
-            (Some(old), Some(new)) => Some((old.number, new.number, slot.source.clone())),
+            (Some(old), Some(new)) => Some((old.number, new.number, slot.source)),
             _ => None,
         };
         if obs.value.is_some() {
             slot.value = obs.value;
             slot.source = obs.source;
-        } else if slot.source.is_empty() {
+        } else if slot.source.is_none() {
             slot.source = obs.source;
         }
         macro_rules! fill {
@@ -916,6 +995,7 @@ impl Loader<'_> {
             slot.note = obs.note;
         }
         if let Some((old, new, from)) = replaced {
+            let from = self.describe(from);
             let same = if old == new { " (the same figure)" } else { "" };
             self.info(
                 row,
