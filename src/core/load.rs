@@ -3,12 +3,13 @@
 //! Every bad cell becomes a notice naming file, row and column; good rows still count.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::core::action::Action;
 use crate::core::dataset::{
     Dataset, Level, Notice, NoticeLog, Observation, PopulationEstimate, SourceRow, SourceSummary,
 };
-use crate::core::indicator::{parse_yes_no, Polarity, Tolerance};
+use crate::core::indicator::{parse_yes_no, Indicator, Polarity, Tolerance};
 use crate::core::period::{parse_date, Period};
 use crate::core::read::{read_delimited, read_tables, Row, Table};
 use crate::core::status::Status;
@@ -375,7 +376,7 @@ fn load_table(
         cols: &cols,
         kind,
         source_index,
-        periods: HashMap::new(),
+        periods: HashMap::default(),
     };
     let mut rows = 0;
     let data_rows = || table.rows_from(cols.header_row + 1);
@@ -445,6 +446,32 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+/// What a value cell is expected to hold, for notices.
+const A_VALUE: &str = "a number such as 1,309, 98% or £15.8m";
+
+/// Notes a value's decimals and unit on its indicator.
+fn seen(ind: &mut Indicator, f: &Figure) {
+    ind.decimals_seen = Some(ind.decimals_seen.unwrap_or(0).max(f.decimals));
+    if let Some(u) = &f.unit {
+        ind.unit_seen = Some(u.clone());
+    }
+}
+
+/// A row's indicator settings, read before they are set (see [`Loader::apply`]).
+#[derive(Clone, Copy)]
+struct Meta<'r> {
+    title: Option<&'r str>,
+    group: Option<&'r str>,
+    polarity: Option<Polarity>,
+    tolerance: Option<Tolerance>,
+    cumulative: Option<bool>,
+    unit: Option<&'r str>,
+    decimals: Option<u8>,
+    population_group: Option<&'r str>,
+    per: Option<f64>,
+    standing_target: Option<f64>,
+}
+
 struct Loader<'a> {
     ds: &'a mut Dataset,
     log: &'a mut NoticeLog,
@@ -455,7 +482,37 @@ struct Loader<'a> {
     /// rows are read).
     source_index: u32,
     /// Period labels read so far: the same few repeat on every row.
-    periods: HashMap<Box<str>, Option<Period>>,
+    periods: HashMap<Box<str>, Option<Period>, BuildHasherDefault<FxHasher>>,
+}
+
+/// The multiply-rotate hash of rustc (FxHash), for the loader's period cache: a few short
+/// labels looked up on every row, where SipHash cost more than parsing saved. The cache
+/// is per table and bounded, so colliding labels can only make it slower.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Period labels remembered per table, at most (a file of unique labels is not cached).
@@ -680,7 +737,7 @@ impl Loader<'_> {
         let code = c
             .get(Col::Code)
             .or_else(|| c.get(Col::Title))
-            .map(|(_, s)| s.to_string());
+            .map(|(_, s)| s);
         let Some(code) = code else {
             self.row_problem(
                 row,
@@ -689,7 +746,7 @@ impl Loader<'_> {
             );
             return;
         };
-        self.metadata(row, c, &code);
+        let meta = self.metadata(row, c);
 
         let mut per_row = Observation {
             numerator: self.number(row, c.get(Col::Numerator), "a number (the numerator)"),
@@ -719,9 +776,13 @@ impl Loader<'_> {
         };
         let annual = self.number(row, c.get(Col::AnnualTarget), "an annual target figure");
 
+        if self.kind != Kind::Long {
+            self.apply(code, &meta, None);
+        }
         match self.kind {
             Kind::Long => {
                 let Some((i, label)) = c.get(Col::Period) else {
+                    self.apply(code, &meta, None);
                     if per_row.value.is_none() && c.get(Col::Value).is_some() {
                         self.row_problem(
                             row,
@@ -732,14 +793,18 @@ impl Loader<'_> {
                     return;
                 };
                 let Some(period) = self.period(label) else {
+                    self.apply(code, &meta, None);
                     self.cell_problem(row, i, "not a period", format!("expected a period such as 'Q2 2018/19', '2018/19' or 'Sep 2018', found '{}'", truncate(label, 40)));
                     return;
                 };
-                per_row.value = self.value(row, c.get(Col::Value), &code);
+                let value = self.figure(row, c.get(Col::Value), A_VALUE);
+                // The row's settings and the value's unit and decimals: one look-up.
+                self.apply(code, &meta, value.as_ref());
+                per_row.value = value;
                 if let Some(a) = annual {
-                    self.annual_target(&code, period.financial_year(), a);
+                    self.annual_target(code, period.financial_year(), a);
                 }
-                self.merge(row, &code, period, per_row);
+                self.merge(row, code, period, per_row);
             }
             Kind::Wide => {
                 let mut periods: BTreeMap<Period, Observation> = BTreeMap::new();
@@ -748,7 +813,7 @@ impl Loader<'_> {
                     let at = Some((i, text)).filter(|(_, t)| !t.is_empty());
                     match col {
                         Some(Col::ValueOf(p)) => {
-                            let v = self.value(row, at, &code);
+                            let v = self.value(row, at, code);
                             periods.entry(*p).or_default().value = v;
                         }
                         Some(Col::TargetOf(p)) => {
@@ -765,7 +830,7 @@ impl Loader<'_> {
                         }
                         Some(Col::AnnualTargetOf(fy)) => {
                             if let Some(a) = self.number(row, at, "an annual target figure") {
-                                self.annual_target(&code, *fy, a);
+                                self.annual_target(code, *fy, a);
                             }
                         }
                         _ => {}
@@ -797,9 +862,9 @@ impl Loader<'_> {
                         obs.stated_status = per_row.stated_status;
                     }
                     if let Some(a) = annual {
-                        self.annual_target(&code, p.financial_year(), a);
+                        self.annual_target(code, p.financial_year(), a);
                     }
-                    self.merge(row, &code, p, obs);
+                    self.merge(row, code, p, obs);
                 }
             }
             Kind::Metadata | Kind::Population | Kind::Actions => {}
@@ -832,12 +897,8 @@ impl Loader<'_> {
 
     /// A value cell, noting its unit and decimals on the indicator.
     fn value(&mut self, row: usize, at: Option<(usize, &str)>, code: &str) -> Option<Figure> {
-        let f = self.figure(row, at, "a number such as 1,309, 98% or £15.8m")?;
-        let ind = self.ds.indicator_mut(code);
-        ind.decimals_seen = Some(ind.decimals_seen.unwrap_or(0).max(f.decimals));
-        if let Some(u) = &f.unit {
-            ind.unit_seen = Some(u.clone());
-        }
+        let f = self.figure(row, at, A_VALUE)?;
+        seen(self.ds.indicator_mut(code), &f);
         Some(f)
     }
 
@@ -849,8 +910,9 @@ impl Loader<'_> {
             .insert(fy, value);
     }
 
-    /// Settings that may stand on any row: the latest non-empty one wins.
-    fn metadata(&mut self, row: usize, c: &Cells, code: &str) {
+    /// Settings that may stand on any row, read with notices for bad cells; [`Loader::apply`]
+    /// sets them on the indicator.
+    fn metadata<'r>(&mut self, row: usize, c: &Cells<'r>) -> Meta<'r> {
         let polarity = match c.get(Col::Polarity) {
             Some((i, s)) => {
                 let p = Polarity::parse(s);
@@ -922,15 +984,49 @@ impl Loader<'_> {
         } else {
             (None, None)
         };
+        Meta {
+            title: c.get(Col::Title).map(|(_, t)| t),
+            group: c.get(Col::Group).map(|(_, g)| g),
+            polarity,
+            tolerance,
+            cumulative,
+            unit: c.get(Col::Unit).map(|(_, u)| u),
+            decimals,
+            population_group: c.get(Col::PopulationGroup).map(|(_, g)| g),
+            per,
+            standing_target,
+        }
+    }
+
+    /// Sets a row's settings on its indicator (the latest non-empty one wins), and the
+    /// unit and decimals of a value read on the row.
+    fn apply(&mut self, code: &str, meta: &Meta, value: Option<&Figure>) {
+        let Meta {
+            title,
+            group,
+            polarity,
+            tolerance,
+            cumulative,
+            unit,
+            decimals,
+            population_group,
+            per,
+            standing_target,
+        } = *meta;
         let ind = self.ds.indicator_mut(code);
-        if let Some((_, t)) = c.get(Col::Title) {
-            ind.title = t.to_string();
+        // Compared first: the same title and group stand on every row of a PI.
+        if let Some(t) = title {
+            if ind.title != t {
+                ind.title = t.to_string();
+            }
         }
         if ind.title.is_empty() {
             ind.title = code.to_string();
         }
-        if let Some((_, g)) = c.get(Col::Group) {
-            ind.group = g.to_string();
+        if let Some(g) = group {
+            if ind.group != g {
+                ind.group = g.to_string();
+            }
         }
         if let Some(p) = polarity {
             ind.polarity = p;
@@ -941,13 +1037,13 @@ impl Loader<'_> {
         if let Some(y) = cumulative {
             ind.cumulative = y;
         }
-        if let Some((_, u)) = c.get(Col::Unit) {
+        if let Some(u) = unit {
             ind.unit = Some(Unit::parse(u));
         }
         if decimals.is_some() {
             ind.decimals = decimals;
         }
-        if let Some((_, g)) = c.get(Col::PopulationGroup) {
+        if let Some(g) = population_group {
             ind.population_group = Some(g.to_string());
         }
         if per.is_some() {
@@ -955,6 +1051,9 @@ impl Loader<'_> {
         }
         if standing_target.is_some() {
             ind.standing_target = standing_target;
+        }
+        if let Some(f) = value {
+            seen(ind, f);
         }
     }
 

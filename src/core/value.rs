@@ -44,6 +44,18 @@ impl Unit {
         }
     }
 
+    /// The power of ten of [`Unit::scale`]: 6 for `m`.
+    fn exponent(&self) -> i32 {
+        match self {
+            Unit::Pounds { suffix: Some('m') } => 6,
+            Unit::Pounds { suffix: Some('k') } => 3,
+            Unit::Pounds {
+                suffix: Some('b') | Some('n'),
+            } => 9,
+            _ => 0,
+        }
+    }
+
     /// The unit in words, for sentences ("15.13 days").
     pub fn word(&self) -> Option<&str> {
         match self {
@@ -143,7 +155,7 @@ pub fn parse_figure(text: &str) -> Result<Option<Figure>, NotAFigure> {
         .split_once('.')
         .map_or(0, |(_, d)| d.len().min(12) as u8);
     // The scale goes in as an exponent so `16.1` millions is exactly 16,100,000.
-    let exponent = unit.as_ref().map_or(1.0, Unit::scale).log10().round() as i32;
+    let exponent = unit.as_ref().map_or(0, Unit::exponent);
     let magnitude: f64 = if exponent == 0 {
         // `digits` and `digitse0` are the same decimal number, so parse to the same f64.
         digits.parse()
