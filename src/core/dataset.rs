@@ -132,8 +132,17 @@ pub struct Observation {
     pub note: String,
     /// A status the file itself states, to check against the computed one.
     pub stated_status: Option<Status>,
-    /// "complaints.csv row 7", for messages.
-    pub source: String,
+    /// Where it was read ("complaints.csv row 7"), for messages.
+    pub source: Option<SourceRow>,
+}
+
+/// A row of a table read into the dataset: the table by its place in
+/// [`Dataset::sources`], and the row as the user counts it. Two numbers rather than
+/// "complaints.csv row 7" spelled out for every value read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SourceRow {
+    pub source: u32,
+    pub row: u32,
 }
 
 /// One population estimate.

@@ -27,12 +27,26 @@ impl Polarity {
     /// assert_eq!(Polarity::parse("sideways"), None);
     /// ```
     pub fn parse(text: &str) -> Option<Polarity> {
-        let t: String = text
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
-        match t.as_str() {
+        // ASCII text (nearly always) is squashed on the stack; lower-casing and
+        // `is_alphanumeric` are then their ASCII forms.
+        let mut buf = [0u8; 32];
+        let mut n = 0;
+        let owned: String;
+        let t = if text.is_ascii() && text.len() <= buf.len() {
+            for b in text.bytes().filter(u8::is_ascii_alphanumeric) {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+            std::str::from_utf8(&buf[..n]).unwrap_or_default()
+        } else {
+            owned = text
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            owned.as_str()
+        };
+        match t {
             "up" | "higherisbetter" | "aimtomaximise" | "aimtomaximize" | "max" | "maximise"
             | "maximize" | "higher" | "increase" => Some(Polarity::Up),
             "down" | "lowerisbetter" | "aimtominimise" | "aimtominimize" | "min" | "minimise"

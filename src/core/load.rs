@@ -2,17 +2,19 @@
 //! PI metadata, population estimates, actions) and loading its rows into the dataset.
 //! Every bad cell becomes a notice naming file, row and column; good rows still count.
 
-use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::core::action::Action;
 use crate::core::dataset::{
-    Dataset, Level, Notice, NoticeLog, Observation, PopulationEstimate, SourceSummary,
+    Dataset, Level, Notice, NoticeLog, Observation, PopulationEstimate, SourceRow, SourceSummary,
 };
-use crate::core::indicator::{parse_yes_no, Polarity, Tolerance};
+use crate::core::indicator::{parse_yes_no, Indicator, Polarity, Tolerance};
 use crate::core::period::{parse_date, Period};
-use crate::core::read::{read_delimited, read_tables, Table};
+use crate::core::read::{read_delimited, read_tables, Row, Table};
 use crate::core::status::Status;
-use crate::core::value::{parse_figure, Figure, Unit};
+use crate::core::value::{parse_figure, trim, Figure, Unit};
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -179,6 +181,45 @@ struct Columns {
     header_row: usize,
     names: Vec<String>,
     cols: Vec<Option<Col>>,
+    /// For each plain column kind (see [`slot`]), the first column that holds it.
+    first: [Option<usize>; SLOTS],
+}
+
+/// How many column kinds [`slot`] numbers.
+const SLOTS: usize = 25;
+
+/// A number for each column kind that names no period, to look columns up by.
+fn slot(c: Col) -> Option<usize> {
+    Some(match c {
+        Col::Code => 0,
+        Col::Title => 1,
+        Col::Group => 2,
+        Col::Period => 3,
+        Col::Value => 4,
+        Col::Numerator => 5,
+        Col::Denominator => 6,
+        Col::Per => 7,
+        Col::Target => 8,
+        Col::AnnualTarget => 9,
+        Col::Polarity => 10,
+        Col::Tolerance => 11,
+        Col::Cumulative => 12,
+        Col::Unit => 13,
+        Col::Decimals => 14,
+        Col::Benchmark => 15,
+        Col::Rank => 16,
+        Col::RankOf => 17,
+        Col::Note => 18,
+        Col::Status => 19,
+        Col::PopulationGroup => 20,
+        Col::Area => 21,
+        Col::StartDate => 22,
+        Col::DueDate => 23,
+        Col::Progress => 24,
+        Col::ValueOf(_) | Col::TargetOf(_) | Col::AnnualTargetOf(_) | Col::BenchmarkOf(_) => {
+            return None
+        }
+    })
 }
 
 impl Columns {
@@ -190,13 +231,20 @@ impl Columns {
 /// Finds the header: the first of the first 20 rows in which at least two cells are
 /// recognised (reports often carry a title row or two above their table).
 fn find_header(table: &Table) -> Option<Columns> {
-    for (i, (_, cells)) in table.rows.iter().enumerate().take(20) {
-        let cols: Vec<Option<Col>> = cells.iter().map(|h| classify_header(h)).collect();
+    for (i, cells) in table.rows().enumerate().take(20) {
+        let cols: Vec<Option<Col>> = cells.cells().map(classify_header).collect();
         if cols.iter().filter(|c| c.is_some()).count() >= 2 {
+            let mut first = [None; SLOTS];
+            for (i, c) in cols.iter().enumerate() {
+                if let Some(s) = c.and_then(slot) {
+                    first[s].get_or_insert(i);
+                }
+            }
             return Some(Columns {
                 header_row: i,
-                names: cells.iter().map(|h| h.trim().to_string()).collect(),
+                names: cells.cells().map(|h| h.trim().to_string()).collect(),
                 cols,
+                first,
             });
         }
     }
@@ -236,12 +284,14 @@ pub fn load_file(ds: &mut Dataset, name: &str, bytes: &[u8]) {
         Ok(tables) => {
             let mut recognised = 0;
             let many = tables.len() > 1;
-            for table in &tables {
-                if load_table(ds, table, &mut log, many) {
+            let no_tables = tables.is_empty();
+            // Each table is dropped once loaded: its text is not needed after.
+            for table in tables {
+                if load_table(ds, &table, &mut log, many) {
                     recognised += 1;
                 }
             }
-            if recognised == 0 && !tables.is_empty() && !many {
+            if recognised == 0 && !no_tables && !many {
                 // The single table's own notice already says why.
             } else if recognised == 0 {
                 log.push(
@@ -288,11 +338,7 @@ fn load_table(
     log: &mut NoticeLog,
     quiet_if_unknown: bool,
 ) -> bool {
-    if table
-        .rows
-        .iter()
-        .all(|(_, cells)| cells.iter().all(|c| c.trim().is_empty()))
-    {
+    if table.rows().all(|r| r.is_blank()) {
         if !quiet_if_unknown {
             log.push(
                 "empty",
@@ -304,9 +350,8 @@ fn load_table(
     let Some(cols) = find_header(table) else {
         if !quiet_if_unknown {
             let first: Vec<&str> = table
-                .rows
-                .first()
-                .map(|(_, c)| c.iter().take(6).map(|s| s.as_str()).collect())
+                .row(0)
+                .map(|r| r.cells().take(6).collect())
                 .unwrap_or_default();
             log.push(
                 "no header",
@@ -336,19 +381,21 @@ fn load_table(
         }
         return false;
     };
+    let source_index = u32::try_from(ds.sources.len()).unwrap_or(u32::MAX);
     let mut loader = Loader {
         ds,
         log,
         source: &table.source,
         cols: &cols,
         kind,
+        source_index,
+        periods: HashMap::default(),
+        run_code: String::new(),
+        run_added: 0,
     };
     let mut rows = 0;
-    let data_rows = &table.rows[cols.header_row + 1..];
-    if data_rows
-        .iter()
-        .all(|(_, cells)| cells.iter().all(|c| c.trim().is_empty()))
-    {
+    let data_rows = || table.rows_from(cols.header_row + 1);
+    if data_rows().all(|r| r.is_blank()) {
         loader.log.push(
             "header only",
             error(
@@ -357,8 +404,9 @@ fn load_table(
             ),
         );
     }
-    for (number, cells) in data_rows {
-        if cells.iter().all(|c| c.trim().is_empty()) {
+    for cells in data_rows() {
+        let number = cells.line;
+        if cells.is_blank() {
             continue;
         }
         if cells.len() != cols.names.len()
@@ -366,14 +414,15 @@ fn load_table(
                 && cells.len() + trailing_empty(&cols) >= cols.names.len())
         {
             if cells.len() > cols.names.len()
-                && cells[cols.names.len()..]
-                    .iter()
+                && cells
+                    .cells()
+                    .skip(cols.names.len())
                     .all(|c| c.trim().is_empty())
             {
                 // Extra empty cells at the end (a trailing comma) are harmless.
             } else {
                 loader.row_problem(
-                    *number,
+                    number,
                     "wrong number of fields",
                     format!(
                         "this row has {} fields but the header has {}; a comma inside a title needs the title in quotes. The row was left out",
@@ -385,8 +434,9 @@ fn load_table(
             }
         }
         rows += 1;
-        loader.row(*number, cells);
+        loader.row(number, cells);
     }
+    loader.end_run();
     ds_summary(loader.ds, &table.source, kind, rows);
     true
 }
@@ -412,18 +462,88 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+/// What a value cell is expected to hold, for notices.
+const A_VALUE: &str = "a number such as 1,309, 98% or £15.8m";
+
+/// Notes a value's decimals and unit on its indicator.
+fn seen(ind: &mut Indicator, f: &Figure) {
+    ind.decimals_seen = Some(ind.decimals_seen.unwrap_or(0).max(f.decimals));
+    if let Some(u) = &f.unit {
+        ind.unit_seen = Some(u.clone());
+    }
+}
+
+/// A row's indicator settings, read before they are set (see [`Loader::apply`]).
+#[derive(Clone, Copy)]
+struct Meta<'r> {
+    title: Option<&'r str>,
+    group: Option<&'r str>,
+    polarity: Option<Polarity>,
+    tolerance: Option<Tolerance>,
+    cumulative: Option<bool>,
+    unit: Option<&'r str>,
+    decimals: Option<u8>,
+    population_group: Option<&'r str>,
+    per: Option<f64>,
+    standing_target: Option<f64>,
+}
+
 struct Loader<'a> {
     ds: &'a mut Dataset,
     log: &'a mut NoticeLog,
     source: &'a str,
     cols: &'a Columns,
     kind: Kind,
+    /// The place this table's summary will take in `ds.sources` (it is added once the
+    /// rows are read).
+    source_index: u32,
+    /// Period labels read so far: the same few repeat on every row.
+    periods: HashMap<Box<str>, Option<Period>, BuildHasherDefault<FxHasher>>,
+    /// The PI of the current run of rows, and how many periods the run added to it.
+    run_code: String,
+    run_added: usize,
 }
+
+/// The multiply-rotate hash of rustc (FxHash), for the loader's period cache: a few short
+/// labels looked up on every row, where SipHash cost more than parsing saved. The cache
+/// is per table and bounded, so colliding labels can only make it slower.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Periods added in one run of rows of a PI after which its map is rebuilt.
+const COMPACT_AFTER: usize = 12;
+
+/// Period labels remembered per table, at most (a file of unique labels is not cached).
+const PERIOD_CACHE: usize = 4096;
 
 /// One row's cells by column.
 struct Cells<'r> {
-    cells: &'r [String],
-    cols: &'r [Option<Col>],
+    cells: Row<'r>,
+    cols: &'r Columns,
 }
 
 impl<'r> Cells<'r> {
@@ -433,11 +553,12 @@ impl<'r> Cells<'r> {
     }
 
     fn get(&self, c: Col) -> Option<(usize, &'r str)> {
-        self.cols
-            .iter()
-            .position(|x| *x == Some(c))
-            .and_then(|i| self.cells.get(i).map(|s| (i, s.trim())))
-            .filter(|(_, s)| !s.is_empty())
+        match slot(c) {
+            Some(s) => self.cols.first[s],
+            None => self.cols.cols.iter().position(|x| *x == Some(c)),
+        }
+        .and_then(|i| self.cells.get(i).map(|s| (i, trim(s))))
+        .filter(|(_, s)| !s.is_empty())
     }
 }
 
@@ -518,10 +639,10 @@ impl Loader<'_> {
         }
     }
 
-    fn row(&mut self, row: usize, cells: &[String]) {
+    fn row(&mut self, row: usize, cells: Row<'_>) {
         let c = Cells {
             cells,
-            cols: &self.cols.cols,
+            cols: self.cols,
         };
         match self.kind {
             Kind::Population => self.population_row(row, &c),
@@ -638,7 +759,7 @@ impl Loader<'_> {
         let code = c
             .get(Col::Code)
             .or_else(|| c.get(Col::Title))
-            .map(|(_, s)| s.to_string());
+            .map(|(_, s)| s);
         let Some(code) = code else {
             self.row_problem(
                 row,
@@ -647,7 +768,7 @@ impl Loader<'_> {
             );
             return;
         };
-        self.metadata(row, c, &code);
+        let meta = self.metadata(row, c);
 
         let mut per_row = Observation {
             numerator: self.number(row, c.get(Col::Numerator), "a number (the numerator)"),
@@ -660,7 +781,10 @@ impl Loader<'_> {
             note: c.text(Col::Note),
             stated_status: None,
             value: None,
-            source: format!("{} row {row}", self.source),
+            source: Some(SourceRow {
+                source: self.source_index,
+                row: u32::try_from(row).unwrap_or(u32::MAX),
+            }),
         };
         per_row.stated_status = match c.get(Col::Status) {
             Some((i, s)) => {
@@ -674,9 +798,13 @@ impl Loader<'_> {
         };
         let annual = self.number(row, c.get(Col::AnnualTarget), "an annual target figure");
 
+        if self.kind != Kind::Long {
+            self.apply(code, &meta, None);
+        }
         match self.kind {
             Kind::Long => {
                 let Some((i, label)) = c.get(Col::Period) else {
+                    self.apply(code, &meta, None);
                     if per_row.value.is_none() && c.get(Col::Value).is_some() {
                         self.row_problem(
                             row,
@@ -686,24 +814,28 @@ impl Loader<'_> {
                     }
                     return;
                 };
-                let Some(period) = Period::parse(label) else {
+                let Some(period) = self.period(label) else {
+                    self.apply(code, &meta, None);
                     self.cell_problem(row, i, "not a period", format!("expected a period such as 'Q2 2018/19', '2018/19' or 'Sep 2018', found '{}'", truncate(label, 40)));
                     return;
                 };
-                per_row.value = self.value(row, c.get(Col::Value), &code);
+                let value = self.figure(row, c.get(Col::Value), A_VALUE);
+                // The row's settings and the value's unit and decimals: one look-up.
+                self.apply(code, &meta, value.as_ref());
+                per_row.value = value;
                 if let Some(a) = annual {
-                    self.annual_target(&code, period.financial_year(), a);
+                    self.annual_target(code, period.financial_year(), a);
                 }
-                self.merge(row, &code, period, per_row);
+                self.merge(row, code, period, per_row);
             }
             Kind::Wide => {
                 let mut periods: BTreeMap<Period, Observation> = BTreeMap::new();
                 for (i, col) in self.cols.cols.iter().enumerate() {
-                    let text = c.cells.get(i).map(|s| s.trim()).unwrap_or("");
+                    let text = c.cells.get(i).map_or("", str::trim);
                     let at = Some((i, text)).filter(|(_, t)| !t.is_empty());
                     match col {
                         Some(Col::ValueOf(p)) => {
-                            let v = self.value(row, at, &code);
+                            let v = self.value(row, at, code);
                             periods.entry(*p).or_default().value = v;
                         }
                         Some(Col::TargetOf(p)) => {
@@ -720,7 +852,7 @@ impl Loader<'_> {
                         }
                         Some(Col::AnnualTargetOf(fy)) => {
                             if let Some(a) = self.number(row, at, "an annual target figure") {
-                                self.annual_target(&code, *fy, a);
+                                self.annual_target(code, *fy, a);
                             }
                         }
                         _ => {}
@@ -746,29 +878,62 @@ impl Loader<'_> {
                     obs.benchmark = obs.benchmark.or(per_row.benchmark);
                     obs.rank = per_row.rank;
                     obs.rank_of = per_row.rank_of;
-                    obs.source = per_row.source.clone();
+                    obs.source = per_row.source;
                     if Some(p) == note_period {
                         obs.note = per_row.note.clone();
                         obs.stated_status = per_row.stated_status;
                     }
                     if let Some(a) = annual {
-                        self.annual_target(&code, p.financial_year(), a);
+                        self.annual_target(code, p.financial_year(), a);
                     }
-                    self.merge(row, &code, p, obs);
+                    self.merge(row, code, p, obs);
                 }
             }
             Kind::Metadata | Kind::Population | Kind::Actions => {}
         }
     }
 
+    /// Ends a run of rows of one PI. A map filled in order of period leaves its B-tree
+    /// nodes about half full; where the run added many periods the PI's map is rebuilt
+    /// from its sorted entries, which fills them (a million values took ~40% less memory).
+    /// Files whose rows are not grouped by PI make short runs and are not rebuilt.
+    fn end_run(&mut self) {
+        if self.run_added >= COMPACT_AFTER {
+            if let Some(m) = self.ds.observations.get_mut(self.run_code.as_str()) {
+                *m = std::mem::take(m).into_iter().collect();
+            }
+        }
+        self.run_added = 0;
+    }
+
+    /// A period label, parsed once per table.
+    fn period(&mut self, label: &str) -> Option<Period> {
+        if let Some(p) = self.periods.get(label) {
+            return *p;
+        }
+        let p = Period::parse(label);
+        if self.periods.len() < PERIOD_CACHE {
+            self.periods.insert(label.into(), p);
+        }
+        p
+    }
+
+    /// "complaints.csv row 7": where an earlier value was read.
+    fn describe(&self, at: Option<SourceRow>) -> String {
+        let Some(at) = at else {
+            return String::new();
+        };
+        let name = match self.ds.sources.get(at.source as usize) {
+            Some(s) if at.source != self.source_index => s.name.as_str(),
+            _ => self.source,
+        };
+        format!("{name} row {}", at.row)
+    }
+
     /// A value cell, noting its unit and decimals on the indicator.
     fn value(&mut self, row: usize, at: Option<(usize, &str)>, code: &str) -> Option<Figure> {
-        let f = self.figure(row, at, "a number such as 1,309, 98% or £15.8m")?;
-        let ind = self.ds.indicator_mut(code);
-        ind.decimals_seen = Some(ind.decimals_seen.unwrap_or(0).max(f.decimals));
-        if let Some(u) = &f.unit {
-            ind.unit_seen = Some(u.clone());
-        }
+        let f = self.figure(row, at, A_VALUE)?;
+        seen(self.ds.indicator_mut(code), &f);
         Some(f)
     }
 
@@ -780,8 +945,9 @@ impl Loader<'_> {
             .insert(fy, value);
     }
 
-    /// Settings that may stand on any row: the latest non-empty one wins.
-    fn metadata(&mut self, row: usize, c: &Cells, code: &str) {
+    /// Settings that may stand on any row, read with notices for bad cells; [`Loader::apply`]
+    /// sets them on the indicator.
+    fn metadata<'r>(&mut self, row: usize, c: &Cells<'r>) -> Meta<'r> {
         let polarity = match c.get(Col::Polarity) {
             Some((i, s)) => {
                 let p = Polarity::parse(s);
@@ -853,15 +1019,49 @@ impl Loader<'_> {
         } else {
             (None, None)
         };
+        Meta {
+            title: c.get(Col::Title).map(|(_, t)| t),
+            group: c.get(Col::Group).map(|(_, g)| g),
+            polarity,
+            tolerance,
+            cumulative,
+            unit: c.get(Col::Unit).map(|(_, u)| u),
+            decimals,
+            population_group: c.get(Col::PopulationGroup).map(|(_, g)| g),
+            per,
+            standing_target,
+        }
+    }
+
+    /// Sets a row's settings on its indicator (the latest non-empty one wins), and the
+    /// unit and decimals of a value read on the row.
+    fn apply(&mut self, code: &str, meta: &Meta, value: Option<&Figure>) {
+        let Meta {
+            title,
+            group,
+            polarity,
+            tolerance,
+            cumulative,
+            unit,
+            decimals,
+            population_group,
+            per,
+            standing_target,
+        } = *meta;
         let ind = self.ds.indicator_mut(code);
-        if let Some((_, t)) = c.get(Col::Title) {
-            ind.title = t.to_string();
+        // Compared first: the same title and group stand on every row of a PI.
+        if let Some(t) = title {
+            if ind.title != t {
+                ind.title = t.to_string();
+            }
         }
         if ind.title.is_empty() {
             ind.title = code.to_string();
         }
-        if let Some((_, g)) = c.get(Col::Group) {
-            ind.group = g.to_string();
+        if let Some(g) = group {
+            if ind.group != g {
+                ind.group = g.to_string();
+            }
         }
         if let Some(p) = polarity {
             ind.polarity = p;
@@ -872,13 +1072,13 @@ impl Loader<'_> {
         if let Some(y) = cumulative {
             ind.cumulative = y;
         }
-        if let Some((_, u)) = c.get(Col::Unit) {
+        if let Some(u) = unit {
             ind.unit = Some(Unit::parse(u));
         }
         if decimals.is_some() {
             ind.decimals = decimals;
         }
-        if let Some((_, g)) = c.get(Col::PopulationGroup) {
+        if let Some(g) = population_group {
             ind.population_group = Some(g.to_string());
         }
         if per.is_some() {
@@ -887,28 +1087,40 @@ impl Loader<'_> {
         if standing_target.is_some() {
             ind.standing_target = standing_target;
         }
+        if let Some(f) = value {
+            seen(ind, f);
+        }
     }
 
     /// Merges an observation: a later value for the same PI and period replaces the
     /// earlier one, with a notice; other fields fill in where the later row has them.
     fn merge(&mut self, row: usize, code: &str, period: Period, obs: Observation) {
-        if !self.ds.observations.contains_key(code) {
-            self.ds
-                .observations
-                .insert(code.to_string(), BTreeMap::new());
+        if self.run_code != code {
+            self.end_run();
+            self.run_code.clear();
+            self.run_code.push_str(code);
         }
-        let Some(by_period) = self.ds.observations.get_mut(code) else {
-            return;
+        // One look-up where the code is known (on most rows), two where it is new.
+        let by_period = if let Some(m) = self.ds.observations.get_mut(code) {
+            m
+        } else {
+            self.ds.observations.entry(code.to_string()).or_default()
         };
-        let slot = by_period.entry(period).or_default();
+        let slot = match by_period.entry(period) {
+            Entry::Occupied(o) => o.into_mut(),
+            Entry::Vacant(v) => {
+                self.run_added += 1;
+                v.insert(Observation::default())
+            }
+        };
         let replaced = match (&slot.value, &obs.value) {
-            (Some(old), Some(new)) => Some((old.number, new.number, slot.source.clone())),
+            (Some(old), Some(new)) => Some((old.number, new.number, slot.source)),
             _ => None,
         };
         if obs.value.is_some() {
             slot.value = obs.value;
             slot.source = obs.source;
-        } else if slot.source.is_empty() {
+        } else if slot.source.is_none() {
             slot.source = obs.source;
         }
         macro_rules! fill {
@@ -928,6 +1140,7 @@ impl Loader<'_> {
             slot.note = obs.note;
         }
         if let Some((old, new, from)) = replaced {
+            let from = self.describe(from);
             let same = if old == new { " (the same figure)" } else { "" };
             self.info(
                 row,

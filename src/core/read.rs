@@ -2,15 +2,130 @@
 //! decoding CSV text (UTF-8, UTF-16, Windows-1252; comma, semicolon or tab), and reading
 //! every sheet of an XLSX workbook. What the columns mean is decided in `load`.
 
+use std::borrow::Cow;
+
 use crate::core::dataset::{Level, Notice, NoticeLog};
 
-/// A table of text cells as the user sees it in a spreadsheet.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// A table of text cells as the user sees it in a spreadsheet. The cells' text is kept
+/// end to end in one string (a cell per `String` cost more than the text itself).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// The file name, with ` › Sheet` for a workbook's sheet.
     pub source: String,
-    /// Every row, with the row number the user sees (1-based).
-    pub rows: Vec<(usize, Vec<String>)>,
+    /// Every cell's text, end to end.
+    text: String,
+    /// Cell `k` is `text[bounds[k]..bounds[k + 1]]`.
+    bounds: Vec<u32>,
+    /// Each row: the row number the user sees (1-based), and its first cell.
+    rows: Vec<(u32, u32)>,
+}
+
+/// The table's text would not fit the 4 GB its cell offsets can address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableFull;
+
+impl Table {
+    /// An empty table read from `source`.
+    pub fn new(source: String) -> Table {
+        Table {
+            source,
+            text: String::new(),
+            bounds: vec![0],
+            rows: Vec::new(),
+        }
+    }
+
+    /// Starts a row with the row number the user sees; cells pushed after it belong to it.
+    pub fn start_row(&mut self, line: usize) {
+        let first = (self.bounds.len() - 1) as u32;
+        self.rows
+            .push((u32::try_from(line).unwrap_or(u32::MAX), first));
+    }
+
+    /// Adds a cell to the last row.
+    pub fn push_cell(&mut self, cell: &str) -> Result<(), TableFull> {
+        let end = u32::try_from(self.text.len() + cell.len()).map_err(|_| TableFull)?;
+        self.text.push_str(cell);
+        self.bounds.push(end);
+        Ok(())
+    }
+
+    /// How many rows the table has.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Row `i` (0-based), if there is one.
+    pub fn row(&self, i: usize) -> Option<Row<'_>> {
+        let (line, first) = *self.rows.get(i)?;
+        let end = self
+            .rows
+            .get(i + 1)
+            .map_or(self.bounds.len() - 1, |r| r.1 as usize);
+        Some(Row {
+            line: line as usize,
+            text: &self.text,
+            bounds: &self.bounds[first as usize..=end],
+        })
+    }
+
+    /// The rows from the `from`th (0-based) on.
+    pub fn rows_from(&self, from: usize) -> impl Iterator<Item = Row<'_>> + '_ {
+        (from..self.rows.len()).filter_map(move |i| self.row(i))
+    }
+
+    /// Every row.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> + '_ {
+        self.rows_from(0)
+    }
+}
+
+/// One row of a [`Table`].
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'t> {
+    /// The row number the user sees (1-based).
+    pub line: usize,
+    text: &'t str,
+    /// The row's cell boundaries: one more than it has cells.
+    bounds: &'t [u32],
+}
+
+impl<'t> Row<'t> {
+    /// How many cells the row has.
+    pub fn len(&self) -> usize {
+        self.bounds.len() - 1
+    }
+
+    /// Whether the row has no cells.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Cell `i`'s text.
+    pub fn get(&self, i: usize) -> Option<&'t str> {
+        let start = *self.bounds.get(i)? as usize;
+        let end = *self.bounds.get(i + 1)? as usize;
+        self.text.get(start..end)
+    }
+
+    /// The cells' text, in order.
+    pub fn cells(self) -> impl Iterator<Item = &'t str> {
+        self.bounds
+            .windows(2)
+            .map(move |w| &self.text[w[0] as usize..w[1] as usize])
+    }
+
+    /// Whether every cell is empty or blank (the cells' text end to end is all whitespace).
+    pub fn is_blank(&self) -> bool {
+        let start = self.bounds[0] as usize;
+        let end = self.bounds[self.bounds.len() - 1] as usize;
+        self.text[start..end].trim().is_empty()
+    }
 }
 
 /// Files larger than this are refused before reading (the tab would run out of memory).
@@ -86,18 +201,16 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 /// Decodes text: a BOM decides (UTF-8, UTF-16 LE/BE); else valid UTF-8; else
 /// Windows-1252, which is what Excel writes as "CSV" on a UK Windows machine.
 /// `None` when the result still looks binary.
-pub fn decode(bytes: &[u8]) -> Option<String> {
+/// Valid UTF-8 is borrowed, not copied.
+pub fn decode(bytes: &[u8]) -> Option<Cow<'_, str>> {
     let text = if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        enc.decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned()
+        enc.decode_without_bom_handling(&bytes[bom..]).0
     } else if let Ok(s) = std::str::from_utf8(bytes) {
-        s.to_string()
+        Cow::Borrowed(s)
     } else {
         encoding_rs::WINDOWS_1252
             .decode_without_bom_handling(bytes)
             .0
-            .into_owned()
     };
     let sample: Vec<char> = text.chars().take(4096).collect();
     let control = sample
@@ -153,19 +266,18 @@ pub fn read_delimited(name: &str, text: &str, log: &mut NoticeLog) -> Result<Tab
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut table = Table {
-        source: name.to_string(),
-        rows: Vec::new(),
-    };
+    let mut table = Table::new(name.to_string());
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line() as usize);
-                let mut cells = Vec::with_capacity(record.len());
+                table.start_row(line);
                 for field in record.iter() {
-                    if field.chars().count() > MAX_CELL_CHARS {
+                    let pushed = if field.len() > MAX_CELL_CHARS
+                        && field.chars().count() > MAX_CELL_CHARS
+                    {
                         log.push(
                             "cell too long",
                             Notice {
@@ -178,14 +290,17 @@ pub fn read_delimited(name: &str, text: &str, log: &mut NoticeLog) -> Result<Tab
                                 ),
                             },
                         );
-                        cells.push(String::new());
+                        table.push_cell("")
                     } else if delimiter == b';' {
-                        cells.push(continental_number(field).unwrap_or_else(|| field.to_string()));
+                        match continental_number(field) {
+                            Some(n) => table.push_cell(&n),
+                            None => table.push_cell(field),
+                        }
                     } else {
-                        cells.push(field.to_string());
-                    }
+                        table.push_cell(field)
+                    };
+                    pushed.map_err(|_| too_much_text(name))?;
                 }
-                table.rows.push((line, cells));
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
@@ -209,6 +324,13 @@ pub fn read_delimited(name: &str, text: &str, log: &mut NoticeLog) -> Result<Tab
         }
     }
     Ok(table)
+}
+
+fn too_much_text(name: &str) -> Notice {
+    error(
+        name,
+        "the file holds more text than Scorecard can read (4 GB)".into(),
+    )
 }
 
 /// A semicolon-separated file comes from a continental-locale Excel, where `5,5` is
@@ -275,39 +397,39 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Notice> {
         // Number formats say what Excel shows: 0.875 formatted `0.0%` is 87.5%.
         let styles = book.worksheet_style(&sheet).ok();
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
-        let mut rows = Vec::with_capacity(range.height());
+        let mut table = Table::new(format!("{name} › {sheet}"));
+        let full = |_| too_much_text(name);
         for (i, row) in range.rows().enumerate() {
-            let mut cells: Vec<String> = vec![String::new(); first_col as usize];
             let r = first_row + i as u32;
-            cells.extend(row.iter().enumerate().map(|(j, c)| match c {
-                Data::Empty => String::new(),
-                Data::String(s) => s.chars().take(MAX_CELL_CHARS).collect(),
-                Data::Float(f) => {
-                    let format = styles
-                        .as_ref()
-                        .and_then(|s| s.get((r, first_col + j as u32)))
-                        .and_then(|s| s.number_format.as_ref())
-                        .map(|n| n.format_code.as_str());
-                    format_number(*f, format)
-                }
-                Data::Int(i) => i.to_string(),
-                Data::Bool(b) => {
-                    if *b {
-                        "yes".into()
-                    } else {
-                        "no".into()
+            table.start_row(r as usize + 1);
+            for _ in 0..first_col {
+                table.push_cell("").map_err(full)?;
+            }
+            for (j, c) in row.iter().enumerate() {
+                let pushed = match c {
+                    Data::Empty => table.push_cell(""),
+                    Data::String(s) => match s.char_indices().nth(MAX_CELL_CHARS) {
+                        Some((end, _)) => table.push_cell(&s[..end]),
+                        None => table.push_cell(s),
+                    },
+                    Data::Float(f) => {
+                        let format = styles
+                            .as_ref()
+                            .and_then(|s| s.get((r, first_col + j as u32)))
+                            .and_then(|s| s.number_format.as_ref())
+                            .map(|n| n.format_code.as_str());
+                        table.push_cell(&format_number(*f, format))
                     }
-                }
-                Data::DateTime(d) => serial_to_iso(d.as_f64()),
-                Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                Data::Error(e) => format!("#{e:?}"),
-            }));
-            rows.push((r as usize + 1, cells));
+                    Data::Int(i) => table.push_cell(&i.to_string()),
+                    Data::Bool(b) => table.push_cell(if *b { "yes" } else { "no" }),
+                    Data::DateTime(d) => table.push_cell(&serial_to_iso(d.as_f64())),
+                    Data::DateTimeIso(s) | Data::DurationIso(s) => table.push_cell(s),
+                    Data::Error(e) => table.push_cell(&format!("#{e:?}")),
+                };
+                pushed.map_err(full)?;
+            }
         }
-        tables.push(Table {
-            source: format!("{name} › {sheet}"),
-            rows,
-        });
+        tables.push(table);
     }
     Ok(tables)
 }

@@ -1,10 +1,10 @@
 //! The report for one period: a row per indicator with its value, target, status and
 //! reason, trends, benchmark, quartile and checks; summaries per group; actions.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::core::action::{action_status, expected_progress, ActionStatus};
-use crate::core::dataset::Dataset;
+use crate::core::dataset::{Dataset, Observation};
 use crate::core::indicator::{Indicator, Polarity};
 use crate::core::period::{Frequency, Period};
 use crate::core::status::{effective_target, judge, reason, EffectiveTarget, Status};
@@ -36,7 +36,18 @@ pub fn value_of(
     checks: &mut Vec<String>,
 ) -> Option<Computed> {
     let obs = ds.observations.get(&ind.code)?.get(&period)?;
-    let fmt = ind.format();
+    computed(ds, ind, &ind.format(), period, obs, checks)
+}
+
+/// [`value_of`] with the observation and the PI's format already looked up.
+fn computed(
+    ds: &Dataset,
+    ind: &Indicator,
+    fmt: &Format,
+    period: Period,
+    obs: &Observation,
+    checks: &mut Vec<String>,
+) -> Option<Computed> {
     let per = obs
         .per
         .or(ind.per)
@@ -285,8 +296,10 @@ pub fn periods_with_values(ds: &Dataset) -> Vec<Period> {
     let mut set = BTreeSet::new();
     for ind in ds.indicators.values() {
         if let Some(obs) = ds.observations.get(&ind.code) {
-            for p in obs.keys() {
-                if value_of(ds, ind, *p, &mut Vec::new()).is_some() {
+            let fmt = ind.format();
+            for (p, o) in obs {
+                // A stated value is a value; only the others need working out.
+                if o.value.is_some() || computed(ds, ind, &fmt, *p, o, &mut Vec::new()).is_some() {
                     set.insert(*p);
                 }
             }
@@ -316,25 +329,29 @@ pub fn build(ds: &Dataset, period: Option<Period>) -> Option<Report> {
     let period = period.or_else(|| periods.last().copied())?;
     let history = history_periods(period);
     let mut groups: Vec<Group> = Vec::new();
+    // Each group's place in `groups`, by name.
+    let mut group_at: HashMap<&str, usize> = HashMap::new();
     let mut summary = Summary::default();
     for ind in ds.indicators_in_order() {
-        let row = build_row(ds, ind, period, &history);
+        let row = build_row(&Pi::new(ds, ind), period, &history);
         summary.add(row.status);
         let name = if ind.group.is_empty() {
-            "Indicators".to_string()
+            "Indicators"
         } else {
-            ind.group.clone()
+            ind.group.as_str()
         };
-        match groups.iter_mut().find(|g| g.name == name) {
-            Some(g) => {
+        match group_at.get(name) {
+            Some(&i) => {
+                let g = &mut groups[i];
                 g.summary.add(row.status);
                 g.rows.push(row);
             }
             None => {
                 let mut s = Summary::default();
                 s.add(row.status);
+                group_at.insert(name, groups.len());
                 groups.push(Group {
-                    name,
+                    name: name.to_string(),
                     rows: vec![row],
                     summary: s,
                 });
@@ -373,11 +390,39 @@ pub fn build(ds: &Dataset, period: Option<Period>) -> Option<Report> {
     })
 }
 
+/// One PI with what the report reads about it looked up once: its format, its
+/// observations by period and its annual targets.
+struct Pi<'a> {
+    ds: &'a Dataset,
+    ind: &'a Indicator,
+    fmt: Format,
+    obs: Option<&'a BTreeMap<Period, Observation>>,
+    annual: Option<&'a BTreeMap<i32, f64>>,
+}
+
+impl<'a> Pi<'a> {
+    fn new(ds: &'a Dataset, ind: &'a Indicator) -> Pi<'a> {
+        Pi {
+            ds,
+            ind,
+            fmt: ind.format(),
+            obs: ds.observations.get(&ind.code),
+            annual: ds.annual_targets.get(&ind.code),
+        }
+    }
+
+    /// [`value_of`] for this PI.
+    fn value(&self, period: Period, checks: &mut Vec<String>) -> Option<Computed> {
+        let obs = self.obs?.get(&period)?;
+        computed(self.ds, self.ind, &self.fmt, period, obs, checks)
+    }
+}
+
 /// The period a PI reports at a report period: the report period itself where the PI
 /// has any period of that frequency; else its latest period of its own frequency that
 /// ends by the report period's end.
-fn row_period(ds: &Dataset, ind: &Indicator, report: Period) -> Period {
-    let Some(obs) = ds.observations.get(&ind.code) else {
+fn row_period(pi: &Pi, report: Period) -> Period {
+    let Some(obs) = pi.obs else {
         return report;
     };
     if obs.keys().any(|p| p.frequency() == report.frequency()) || obs.is_empty() {
@@ -395,17 +440,13 @@ fn row_period(ds: &Dataset, ind: &Indicator, report: Period) -> Period {
         .unwrap_or(report)
 }
 
-fn target_for(ds: &Dataset, ind: &Indicator, period: Period) -> Option<EffectiveTarget> {
-    let own = ds
-        .observations
-        .get(&ind.code)
-        .and_then(|o| o.get(&period))
-        .and_then(|o| o.target);
-    let annual = ds
-        .annual_targets
-        .get(&ind.code)
+fn target_for(pi: &Pi, period: Period) -> Option<EffectiveTarget> {
+    let own = pi.obs.and_then(|o| o.get(&period)).and_then(|o| o.target);
+    let annual = pi
+        .annual
         .and_then(|t| t.get(&period.financial_year()))
         .copied();
+    let ind = pi.ind;
     effective_target(period, own, annual, ind.cumulative).or(ind.standing_target.map(|value| {
         EffectiveTarget {
             value,
@@ -415,15 +456,10 @@ fn target_for(ds: &Dataset, ind: &Indicator, period: Period) -> Option<Effective
 }
 
 /// Status of a PI in a period, on the value as shown.
-fn status_at(
-    ds: &Dataset,
-    ind: &Indicator,
-    period: Period,
-    value: Option<f64>,
-) -> (Status, Option<EffectiveTarget>) {
-    let fmt = ind.format();
-    let target = target_for(ds, ind, period);
-    let shown = value.map(|v| fmt.shown(v));
+fn status_at(pi: &Pi, period: Period, value: Option<f64>) -> (Status, Option<EffectiveTarget>) {
+    let ind = pi.ind;
+    let target = target_for(pi, period);
+    let shown = value.map(|v| pi.fmt.shown(v));
     let polarity = if target.is_some() {
         ind.polarity
     } else {
@@ -437,13 +473,14 @@ fn status_at(
     (status, target)
 }
 
-fn build_row(ds: &Dataset, ind: &Indicator, report: Period, history: &[Period]) -> Row {
-    let fmt = ind.format();
-    let period = row_period(ds, ind, report);
+fn build_row(pi: &Pi, report: Period, history: &[Period]) -> Row {
+    let ind = pi.ind;
+    let fmt = pi.fmt.clone();
+    let period = row_period(pi, report);
     let mut checks = Vec::new();
-    let computed = value_of(ds, ind, period, &mut checks);
-    let value = computed.as_ref().map(|c| c.value);
-    let (status, target) = status_at(ds, ind, period, value);
+    let computed_now = pi.value(period, &mut checks);
+    let value = computed_now.as_ref().map(|c| c.value);
+    let (status, target) = status_at(pi, period, value);
     let reason = reason(
         status,
         period,
@@ -453,8 +490,8 @@ fn build_row(ds: &Dataset, ind: &Indicator, report: Period, history: &[Period]) 
         ind.tolerance,
         &fmt,
     );
-    let obs = ds.observations.get(&ind.code).and_then(|o| o.get(&period));
-    let quiet = |p: Period| value_of(ds, ind, p, &mut Vec::new()).map(|c| fmt.shown(c.value));
+    let obs = pi.obs.and_then(|o| o.get(&period));
+    let quiet = |p: Period| pi.value(p, &mut Vec::new()).map(|c| fmt.shown(c.value));
     let target_value = target.map(|t| t.value);
 
     let short_trend = value.and_then(|v| {
@@ -524,15 +561,14 @@ fn build_row(ds: &Dataset, ind: &Indicator, report: Period, history: &[Period]) 
             status.label()
         ));
     }
-    let series = ds
-        .observations
-        .get(&ind.code)
+    let series = pi
+        .obs
         .map(|o| {
-            o.keys()
-                .filter(|p| p.frequency() == period.frequency())
-                .filter_map(|p| {
-                    let c = value_of(ds, ind, *p, &mut Vec::new())?;
-                    let (s, t) = status_at(ds, ind, *p, Some(c.value));
+            o.iter()
+                .filter(|(p, _)| p.frequency() == period.frequency())
+                .filter_map(|(p, obs)| {
+                    let c = computed(pi.ds, ind, &fmt, *p, obs, &mut Vec::new())?;
+                    let (s, t) = status_at(pi, *p, Some(c.value));
                     Some(SeriesPoint {
                         period: *p,
                         value: fmt.shown(c.value),
@@ -547,7 +583,7 @@ fn build_row(ds: &Dataset, ind: &Indicator, report: Period, history: &[Period]) 
     let history = history
         .iter()
         .map(|p| {
-            let c = value_of(ds, ind, *p, &mut Vec::new());
+            let c = pi.value(*p, &mut Vec::new());
             HistoryCell {
                 period: *p,
                 shown: c.as_ref().map(|c| fmt.show(c.value)),
@@ -564,9 +600,9 @@ fn build_row(ds: &Dataset, ind: &Indicator, report: Period, history: &[Period]) 
         polarity: ind.polarity,
         cumulative: ind.cumulative,
         value_shown: value.map(|v| fmt.show(v)),
-        numerator: computed.as_ref().and_then(|c| c.numerator),
+        numerator: computed_now.as_ref().and_then(|c| c.numerator),
         suppressed: false,
-        working: computed.and_then(|c| c.working),
+        working: computed_now.and_then(|c| c.working),
         target_shown: target.map(|t| fmt.show_trimmed(t.value)),
         benchmark_shown: benchmark.map(|(b, _)| fmt.show(b)),
         format: fmt,

@@ -71,6 +71,9 @@ impl Status {
     /// ```
     pub fn stated_in(text: &str) -> Option<Status> {
         let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
         let body = match t.split_once(':') {
             Some((head, rest)) if head.len() <= 24 => rest,
             _ => t,

@@ -1,6 +1,7 @@
 //! Figures as officers write them (`1,309`, `98%`, `£15.846m`, `N/A`): reading them into
 //! numbers with their unit and shown decimals, rounding "as shown", and writing them back.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// The unit a figure is measured in, as far as it changes how the figure is shown.
@@ -43,6 +44,18 @@ impl Unit {
         }
     }
 
+    /// The power of ten of [`Unit::scale`]: 6 for `m`.
+    fn exponent(&self) -> i32 {
+        match self {
+            Unit::Pounds { suffix: Some('m') } => 6,
+            Unit::Pounds { suffix: Some('k') } => 3,
+            Unit::Pounds {
+                suffix: Some('b') | Some('n'),
+            } => 9,
+            _ => 0,
+        }
+    }
+
     /// The unit in words, for sentences ("15.13 days").
     pub fn word(&self) -> Option<&str> {
         match self {
@@ -67,10 +80,16 @@ pub struct NotAFigure;
 
 /// Texts that mean "no value" in published tables.
 pub fn is_missing(text: &str) -> bool {
-    matches!(
-        text.trim().to_lowercase().as_str(),
-        "" | "n/a" | "na" | "-" | "–" | "—" | ".." | "..." | "n.a." | "#n/a" | "null" | "none"
-    )
+    const MISSING: [&str; 12] = [
+        "", "n/a", "na", "-", "–", "—", "..", "...", "n.a.", "#n/a", "null", "none",
+    ];
+    let t = text.trim();
+    if t.is_ascii() {
+        // Lower-casing ASCII is ASCII lower-casing: compare without making a String.
+        t.len() <= 4 && MISSING.iter().any(|m| m.eq_ignore_ascii_case(t))
+    } else {
+        MISSING.contains(&t.to_lowercase().as_str())
+    }
 }
 
 /// Reads a figure as written in a report.
@@ -89,10 +108,13 @@ pub fn is_missing(text: &str) -> bool {
 /// assert!(parse_figure("twelve").is_err());
 /// ```
 pub fn parse_figure(text: &str) -> Result<Option<Figure>, NotAFigure> {
-    if is_missing(text) {
+    let mut t = trim(text);
+    if let Some(f) = plain_decimal(t) {
+        return f;
+    }
+    if is_missing(t) {
         return Ok(None);
     }
-    let mut t = text.trim();
     let mut negative = false;
     if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
         negative = true;
@@ -136,10 +158,14 @@ pub fn parse_figure(text: &str) -> Result<Option<Figure>, NotAFigure> {
         .split_once('.')
         .map_or(0, |(_, d)| d.len().min(12) as u8);
     // The scale goes in as an exponent so `16.1` millions is exactly 16,100,000.
-    let exponent = unit.as_ref().map_or(1.0, Unit::scale).log10().round() as i32;
-    let magnitude: f64 = format!("{digits}e{exponent}")
-        .parse()
-        .map_err(|_| NotAFigure)?;
+    let exponent = unit.as_ref().map_or(0, Unit::exponent);
+    let magnitude: f64 = if exponent == 0 {
+        // `digits` and `digitse0` are the same decimal number, so parse to the same f64.
+        digits.parse()
+    } else {
+        format!("{digits}e{exponent}").parse()
+    }
+    .map_err(|_| NotAFigure)?;
     if !magnitude.is_finite() {
         return Err(NotAFigure);
     }
@@ -151,9 +177,52 @@ pub fn parse_figure(text: &str) -> Result<Option<Figure>, NotAFigure> {
     }))
 }
 
+/// [`str::trim`], without decoding characters when the text starts and ends in ASCII
+/// that is not white space (nearly every cell).
+pub fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(a), Some(z))
+            if a.is_ascii()
+                && z.is_ascii()
+                && !char::from(*a).is_whitespace()
+                && !char::from(*z).is_whitespace() =>
+        {
+            text
+        }
+        _ => text.trim(),
+    }
+}
+
+/// The common case of [`parse_figure`], read in one pass: digits with at most one point
+/// (`585.17`, `12`, `.5`). `None` for anything else, which takes the general route.
+fn plain_decimal(t: &str) -> Option<Result<Option<Figure>, NotAFigure>> {
+    let mut point = None;
+    let mut digits = 0;
+    for (i, b) in t.bytes().enumerate() {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b'.' if point.is_none() => point = Some(i),
+            _ => return None,
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    let decimals = point.map_or(0, |p| (t.len() - p - 1).min(12) as u8);
+    Some(match t.parse::<f64>() {
+        Ok(number) if number.is_finite() => Ok(Some(Figure {
+            number,
+            unit: None,
+            decimals,
+        })),
+        _ => Err(NotAFigure),
+    })
+}
+
 /// Removes thousands separators where they stand in threes (`1,309`, `12,345.6`) and
-/// checks that what is left is plain digits with at most one point.
-fn strip_thousands(t: &str) -> Option<String> {
+/// checks that what is left is plain digits with at most one point. Borrows the text
+/// when it has no separators (`.5` stays `.5`, which parses as `0.5` does).
+fn strip_thousands(t: &str) -> Option<Cow<'_, str>> {
     if t.is_empty() {
         return None;
     }
@@ -161,24 +230,32 @@ fn strip_thousands(t: &str) -> Option<String> {
         Some((i, f)) => (i, Some(f)),
         None => (t, None),
     };
-    let groups: Vec<&str> = int.split(',').collect();
-    if groups.len() > 1 {
-        let first_ok = (1..=3).contains(&groups[0].len());
-        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
-        if !first_ok || !rest_ok {
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(f) = frac {
+        if !all_digits(f) {
             return None;
         }
     }
-    let int: String = groups.concat();
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if !all_digits(&int) || (int.is_empty() && frac.is_none_or(str::is_empty)) {
+    if !int.contains(',') {
+        if !all_digits(int) || (int.is_empty() && frac.is_none_or(str::is_empty)) {
+            return None;
+        }
+        return Some(Cow::Borrowed(t));
+    }
+    let mut groups = int.split(',');
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && all_digits(g));
+    if !first_ok || !groups.all(|g| g.len() == 3 && all_digits(g)) {
         return None;
     }
-    match frac {
-        Some(f) if !all_digits(f) => None,
-        Some(f) => Some(format!("{}.{}", if int.is_empty() { "0" } else { &int }, f)),
-        None => Some(int),
+    let mut out = String::with_capacity(t.len());
+    out.extend(int.split(','));
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
     }
+    Some(Cow::Owned(out))
 }
 
 /// Rounds half away from zero to `decimals`, as Excel and printed reports do. The
