@@ -1,9 +1,11 @@
 // Browser side of the benchmark (run by scripts/bench.sh): in one headless Chromium,
-// (1) the app's Wasm parse + compute alone, (2) PapaParse (header, dynamicTyping) plus the
-// same arithmetic in JavaScript, (3) the file chosen through the page's file input until
-// the report is on screen. Medians of several runs; prints JSON.
+// (1) the app's Wasm parse + compute alone (in its engine worker, timed there),
+// (2) PapaParse (header, dynamicTyping) plus the same arithmetic in JavaScript, (3) the
+// file chosen through the page's file input until the report is on screen, with the
+// longest stall of the page's thread meanwhile and the browser's peak memory.
+// Medians of several runs; prints JSON.
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { start, tools } from '../tests/e2e/harness.mjs';
 
 const [file, runsArg] = process.argv.slice(2);
@@ -20,13 +22,9 @@ await page.addScriptTag({ path: path.join(tools, 'papaparse', 'papaparse.min.js'
 await page.evaluate((t) => { window.benchText = t; window.benchBytes = new TextEncoder().encode(t); }, text);
 
 const result = await page.evaluate(async (runs) => {
-  const wasm = [];
-  let rows = 0;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    rows = window.wasmBindings.bench_parse_and_compute(window.benchBytes);
-    wasm.push(performance.now() - t0);
-  }
+  const w = await window.wasmBindings.bench_parse_and_compute(window.benchBytes, runs);
+  const wasm = w.times_ms;
+  const rows = w.rows;
   // The JavaScript baseline: PapaParse, then the same arithmetic the core does for each
   // PI at the latest period: status against target with tolerance, short trend.
   const order = (p) => { const m = /^Q(\d) (\d{4})/.exec(p); return m ? Number(m[2]) * 4 + Number(m[1]) : 0; };
@@ -66,20 +64,54 @@ const result = await page.evaluate(async (runs) => {
     papaParse.push(t1 - t0);
     papa.push(performance.now() - t0);
   }
-  return { wasm, rows, papa, papaParse, jsRows, wasmMemory: window.wasmBindings.bench_wasm_memory_bytes() };
+  return { wasm, rows, papa, papaParse, jsRows, wasmMemory: w.memory_bytes };
 }, runs);
 
-// The whole user path: choose the file, see the report. A fresh page each time.
+// Resident memory of every Chromium process, in bytes (the page and its worker live in
+// a renderer process).
+function browserRss() {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      if (!/^Name:\s+(chrom|headless)/m.test(status)) continue;
+      const m = /^VmRSS:\s+(\d+) kB/m.exec(status);
+      if (m) total += Number(m[1]) * 1024;
+    } catch { /* the process ended */ }
+  }
+  return total;
+}
+
+// The whole user path: choose the file, see the report. A fresh page each time. Meanwhile
+// a timer on the page's thread records its longest stall (how long a click would wait),
+// and the browser's memory is sampled every 20 ms.
 const screen = [];
+const stalls = [];
+const peaks = [];
 const screenRuns = Math.max(1, Math.min(runs, 3));
 for (let i = 0; i < screenRuns; i++) {
   const p = await context.newPage();
   await p.goto(site.base);
   await p.getByRole('button', { name: 'Try with sample data' }).waitFor();
+  await p.evaluate(() => {
+    window.benchStall = 0;
+    let last = performance.now();
+    window.benchTimer = setInterval(() => {
+      const now = performance.now();
+      window.benchStall = Math.max(window.benchStall, now - last - 10);
+      last = now;
+    }, 10);
+  });
+  const base = browserRss();
+  let peak = base;
+  const sampler = setInterval(() => { peak = Math.max(peak, browserRss()); }, 20);
   const t0 = Date.now();
   await p.setInputFiles('#file-input', file);
-  await p.locator('table.pi-table').first().waitFor({ timeout: 120_000 });
+  await p.locator('table.pi-table').first().waitFor({ timeout: 300_000 });
   screen.push(Date.now() - t0);
+  clearInterval(sampler);
+  peaks.push(peak - base);
+  stalls.push(await p.evaluate(() => { clearInterval(window.benchTimer); return window.benchStall; }));
   await p.close();
 }
 await context.close();
@@ -88,4 +120,5 @@ console.log(JSON.stringify({
   wasm_ms: median(result.wasm), rows: result.rows,
   papa_total_ms: median(result.papa), papa_parse_ms: median(result.papaParse), js_rows: result.jsRows,
   screen_ms: median(screen), wasm_memory_mb: Math.round(result.wasmMemory / 1048576),
+  stall_ms: Math.round(Math.max(...stalls)), screen_memory_mb: Math.round(Math.max(...peaks) / 1048576),
 }));

@@ -17,8 +17,8 @@ if [ "${1:-all}" = "all" ]; then
 fi
 cargo build --release --example bench_native
 trunk build --release=true >/dev/null
-echo "| file | rows | native ms | Wasm ms | Wasm/native | PapaParse parse ms | PapaParse+JS ms | PapaParse parse / Wasm | file to screen ms | native peak MB | Wasm memory MB |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| file | rows | native ms | Wasm ms | Wasm/native | PapaParse parse ms | PapaParse+JS ms | PapaParse parse / file to screen | file to screen ms | longest page stall ms | native peak MB | Wasm memory MB | browser memory, file to screen, MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for s in "${sizes[@]}"; do
   f="target/bench/$s.csv"
   runs=5; [ "$s" = "1m" ] && runs=3
@@ -30,7 +30,11 @@ f, n, b = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
 lines = sum(1 for _ in open(f)) - 1
 print(f"| {os.path.basename(f)} ({os.path.getsize(f) / 1e6:.1f} MB) | {lines:,} | {n['median_ms']:.0f} | {b['wasm_ms']:.0f} | "
       f"{b['wasm_ms'] / n['median_ms']:.2f} | {b['papa_parse_ms']:.0f} | {b['papa_total_ms']:.0f} | "
-      f"{b['papa_parse_ms'] / b['wasm_ms']:.2f} | {b['screen_ms']:.0f} | {n['peak_rss_mb']:.0f} | {b['wasm_memory_mb']} |")
+      f"{b['papa_parse_ms'] / b['screen_ms']:.2f} | {b['screen_ms']:.0f} | {b['stall_ms']} | {n['peak_rss_mb']:.0f} | {b['wasm_memory_mb']} | {b['screen_memory_mb']} |")
 PY
 done
-for f in dist/*.wasm dist/*.js dist/*.css; do gzip -9 -c "$f" | wc -c | awk -v f="$(basename "$f")" '{printf "gzip -9 %s: %d bytes\n", f, $1}'; done
+# What a visitor downloads: the page (before any file), then the engine worker (once a file arrives).
+gz() { gzip -9 -c "$1" | wc -c; }
+page=0; for f in dist/scorecard-*.wasm dist/scorecard-*.js dist/loader.js dist/*.css; do n=$(gz "$f"); page=$((page + n)); echo "gzip -9 $(basename "$f"): $n bytes"; done
+engine=0; for f in dist/engine_bg.wasm dist/engine.js dist/engine_loader.js; do n=$(gz "$f"); engine=$((engine + n)); echo "gzip -9 $(basename "$f"): $n bytes"; done
+echo "first download (page): $page bytes; after the first file (page + engine): $((page + engine)) bytes"

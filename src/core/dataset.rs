@@ -2,6 +2,8 @@
 //! targets, population estimates, actions, and the notices raised while reading.
 
 use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 use crate::core::action::Action;
@@ -171,13 +173,13 @@ pub struct SourceSummary {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dataset {
     /// Indicators by code.
-    pub indicators: HashMap<String, Indicator>,
+    pub indicators: FxHashMap<String, Indicator>,
     /// Codes in the order they were first seen, the order reports list them.
     pub order: Vec<String>,
     /// Values and targets by code, then period.
-    pub observations: HashMap<String, BTreeMap<Period, Observation>>,
+    pub observations: FxHashMap<String, BTreeMap<Period, Observation>>,
     /// Annual targets by code, then the financial year's starting calendar year.
-    pub annual_targets: HashMap<String, BTreeMap<i32, f64>>,
+    pub annual_targets: FxHashMap<String, BTreeMap<i32, f64>>,
     pub population: Vec<PopulationEstimate>,
     pub actions: Vec<Action>,
     pub sources: Vec<SourceSummary>,

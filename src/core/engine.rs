@@ -243,7 +243,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "progress within a file arrives with the compact reader"]
     fn a_large_file_reports_progress_up_to_its_size() {
         let mut text = String::from("code,period,value\n");
         for i in 0..60_000 {

@@ -3,8 +3,9 @@
 //! Every bad cell becomes a notice naming file, row and column; good rows still count.
 
 use std::collections::btree_map::Entry;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::core::action::Action;
 use crate::core::dataset::{
@@ -12,7 +13,7 @@ use crate::core::dataset::{
 };
 use crate::core::indicator::{parse_yes_no, Indicator, Polarity, Tolerance};
 use crate::core::period::{parse_date, Period};
-use crate::core::read::{read_delimited, read_tables, Row, Table};
+use crate::core::read::{read_delimited, read_tables_with_progress, Row, Table};
 use crate::core::status::Status;
 use crate::core::value::{parse_figure, trim, Figure, Unit};
 
@@ -279,15 +280,36 @@ fn kind_of(cols: &Columns) -> Option<Kind> {
 /// Reads one file's bytes into the dataset. Problems become notices in the dataset;
 /// a file that cannot be read at all gets one error notice and adds nothing.
 pub fn load_file(ds: &mut Dataset, name: &str, bytes: &[u8]) {
+    load_file_with_progress(ds, name, bytes, &mut |_| {});
+}
+
+/// Like [`load_file`], telling `progress` how far it has got, in bytes of the file (about
+/// every [`crate::core::engine::PROGRESS_STEP`] bytes): reading the text takes it to half
+/// the file's size, loading the rows the rest of the way.
+pub fn load_file_with_progress(
+    ds: &mut Dataset,
+    name: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(u64),
+) {
+    let size = bytes.len() as u64;
     let mut log = NoticeLog::default();
-    match read_tables(name, bytes, &mut log) {
+    match read_tables_with_progress(name, bytes, &mut log, &mut |at| progress(at / 2)) {
         Ok(tables) => {
             let mut recognised = 0;
             let many = tables.len() > 1;
             let no_tables = tables.is_empty();
             // Each table is dropped once loaded: its text is not needed after.
+            let all: usize = tables.iter().map(|t| t.len()).sum::<usize>().max(1);
+            let mut before = 0;
             for table in tables {
-                if load_table(ds, &table, &mut log, many) {
+                let n = table.len();
+                let mut on_rows = |done: usize| {
+                    progress(size / 2 + size / 2 * (before + done) as u64 / all as u64)
+                };
+                let known = load_table(ds, &table, &mut log, many, &mut on_rows);
+                before += n;
+                if known {
                     recognised += 1;
                 }
             }
@@ -305,23 +327,11 @@ pub fn load_file(ds: &mut Dataset, name: &str, bytes: &[u8]) {
     ds.notices.extend(log.finish());
 }
 
-/// Like [`load_file`], telling `progress` how many bytes of the file have been read
-/// (about every [`crate::core::engine::PROGRESS_STEP`] bytes, and at the end).
-pub fn load_file_with_progress(
-    ds: &mut Dataset,
-    name: &str,
-    bytes: &[u8],
-    progress: &mut dyn FnMut(u64),
-) {
-    load_file(ds, name, bytes);
-    progress(bytes.len() as u64);
-}
-
 /// Reads text pasted from a spreadsheet (tab-separated) as if it were a file.
 pub fn load_pasted(ds: &mut Dataset, name: &str, text: &str) {
     let mut log = NoticeLog::default();
     if let Ok(table) = read_delimited(name, text, &mut log) {
-        load_table(ds, &table, &mut log, false);
+        load_table(ds, &table, &mut log, false, &mut |_| {});
     }
     ds.notices.extend(log.finish());
 }
@@ -337,6 +347,7 @@ fn load_table(
     table: &Table,
     log: &mut NoticeLog,
     quiet_if_unknown: bool,
+    progress: &mut dyn FnMut(usize),
 ) -> bool {
     if table.rows().all(|r| r.is_blank()) {
         if !quiet_if_unknown {
@@ -389,7 +400,7 @@ fn load_table(
         cols: &cols,
         kind,
         source_index,
-        periods: HashMap::default(),
+        periods: FxHashMap::default(),
         run_code: String::new(),
         run_added: 0,
     };
@@ -404,7 +415,14 @@ fn load_table(
             ),
         );
     }
-    for cells in data_rows() {
+    // Progress about every PROGRESS_STEP bytes' worth of rows.
+    let step = (table.len() as u64 * crate::core::engine::PROGRESS_STEP
+        / (table.text_len() as u64).max(1))
+    .max(1) as usize;
+    for (i, cells) in data_rows().enumerate() {
+        if i % step == step - 1 {
+            progress(i);
+        }
         let number = cells.line;
         if cells.is_blank() {
             continue;
@@ -498,40 +516,10 @@ struct Loader<'a> {
     /// rows are read).
     source_index: u32,
     /// Period labels read so far: the same few repeat on every row.
-    periods: HashMap<Box<str>, Option<Period>, BuildHasherDefault<FxHasher>>,
+    periods: FxHashMap<Box<str>, Option<Period>>,
     /// The PI of the current run of rows, and how many periods the run added to it.
     run_code: String,
     run_added: usize,
-}
-
-/// The multiply-rotate hash of rustc (FxHash), for the loader's period cache: a few short
-/// labels looked up on every row, where SipHash cost more than parsing saved. The cache
-/// is per table and bounded, so colliding labels can only make it slower.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// Periods added in one run of rows of a PI after which its map is rebuilt.

@@ -50,6 +50,11 @@ impl Table {
         Ok(())
     }
 
+    /// How many bytes of cell text the table holds.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// How many rows the table has.
     pub fn len(&self) -> usize {
         self.rows.len()
@@ -144,6 +149,17 @@ fn error(file: &str, message: String) -> Notice {
 /// Reads a file into tables. An `Err` means the file as a whole could not be read;
 /// smaller problems go into `log` and the rest of the file is read.
 pub fn read_tables(name: &str, bytes: &[u8], log: &mut NoticeLog) -> Result<Vec<Table>, Notice> {
+    read_tables_with_progress(name, bytes, log, &mut |_| {})
+}
+
+/// Like [`read_tables`], telling `progress` how many bytes of a text file have been read
+/// (about every [`crate::core::engine::PROGRESS_STEP`] bytes).
+pub fn read_tables_with_progress(
+    name: &str,
+    bytes: &[u8],
+    log: &mut NoticeLog,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Vec<Table>, Notice> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(error(name, "the file is empty".into()));
     }
@@ -173,7 +189,7 @@ pub fn read_tables(name: &str, bytes: &[u8], log: &mut NoticeLog) -> Result<Vec<
                 .into(),
         )
     })?;
-    read_delimited(name, &text, log).map(|t| vec![t])
+    read_delimited_with_progress(name, &text, log, progress).map(|t| vec![t])
 }
 
 /// Recognises binary files by their first bytes.
@@ -260,6 +276,16 @@ fn count_outside_quotes(line: &str, d: u8) -> usize {
 
 /// Reads CSV (or pasted tab-separated) text into a table.
 pub fn read_delimited(name: &str, text: &str, log: &mut NoticeLog) -> Result<Table, Notice> {
+    read_delimited_with_progress(name, text, log, &mut |_| {})
+}
+
+fn read_delimited_with_progress(
+    name: &str,
+    text: &str,
+    log: &mut NoticeLog,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Table, Notice> {
+    let mut next_report = crate::core::engine::PROGRESS_STEP;
     let delimiter = detect_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -273,6 +299,11 @@ pub fn read_delimited(name: &str, text: &str, log: &mut NoticeLog) -> Result<Tab
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line() as usize);
+                let at = record.position().map_or(0, |p| p.byte());
+                if at >= next_report {
+                    progress(at);
+                    next_report = at + crate::core::engine::PROGRESS_STEP;
+                }
                 table.start_row(line);
                 for field in record.iter() {
                     let pushed = if field.len() > MAX_CELL_CHARS
