@@ -627,6 +627,9 @@ impl Loader<'_> {
         }
     }
 
+    /// Not inlined, for the reason `report::build_row` is not: one call per row lets the
+    /// browser swap in optimised code while a large file is still being read.
+    #[inline(never)]
     fn row(&mut self, row: usize, cells: Row<'_>) {
         let c = Cells {
             cells,

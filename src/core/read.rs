@@ -295,7 +295,7 @@ fn read_delimited_with_progress(
     let mut table = Table::new(name.to_string());
     let mut record = csv::StringRecord::new();
     loop {
-        match reader.read_record(&mut record) {
+        match next_record(&mut reader, &mut record) {
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line() as usize);
@@ -304,34 +304,7 @@ fn read_delimited_with_progress(
                     progress(at);
                     next_report = at + crate::core::engine::PROGRESS_STEP;
                 }
-                table.start_row(line);
-                for field in record.iter() {
-                    let pushed = if field.len() > MAX_CELL_CHARS
-                        && field.chars().count() > MAX_CELL_CHARS
-                    {
-                        log.push(
-                            "cell too long",
-                            Notice {
-                                level: Level::Problem,
-                                file: name.to_string(),
-                                row: Some(line),
-                                column: None,
-                                message: format!(
-                                    "a cell holds more than {MAX_CELL_CHARS} characters; it was left out"
-                                ),
-                            },
-                        );
-                        table.push_cell("")
-                    } else if delimiter == b';' {
-                        match continental_number(field) {
-                            Some(n) => table.push_cell(&n),
-                            None => table.push_cell(field),
-                        }
-                    } else {
-                        table.push_cell(field)
-                    };
-                    pushed.map_err(|_| too_much_text(name))?;
-                }
+                push_record(&mut table, &record, line, delimiter, name, log)?;
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
@@ -355,6 +328,57 @@ fn read_delimited_with_progress(
         }
     }
     Ok(table)
+}
+
+/// One record from the reader. Not inlined, nor is [`push_record`]: in the browser, V8
+/// runs Wasm first with its baseline compiler and swaps in optimised code only at a
+/// function's next call, so the per-record work must be a call of its own for a long
+/// file to be read with optimised code.
+#[inline(never)]
+fn next_record(
+    reader: &mut csv::Reader<&[u8]>,
+    record: &mut csv::StringRecord,
+) -> csv::Result<bool> {
+    reader.read_record(record)
+}
+
+/// Adds a record's cells to the table as a new row.
+#[inline(never)]
+fn push_record(
+    table: &mut Table,
+    record: &csv::StringRecord,
+    line: usize,
+    delimiter: u8,
+    name: &str,
+    log: &mut NoticeLog,
+) -> Result<(), Notice> {
+    table.start_row(line);
+    for field in record.iter() {
+        let pushed = if field.len() > MAX_CELL_CHARS && field.chars().count() > MAX_CELL_CHARS {
+            log.push(
+                "cell too long",
+                Notice {
+                    level: Level::Problem,
+                    file: name.to_string(),
+                    row: Some(line),
+                    column: None,
+                    message: format!(
+                        "a cell holds more than {MAX_CELL_CHARS} characters; it was left out"
+                    ),
+                },
+            );
+            table.push_cell("")
+        } else if delimiter == b';' {
+            match continental_number(field) {
+                Some(n) => table.push_cell(&n),
+                None => table.push_cell(field),
+            }
+        } else {
+            table.push_cell(field)
+        };
+        pushed.map_err(|_| too_much_text(name))?;
+    }
+    Ok(())
 }
 
 fn too_much_text(name: &str) -> Notice {

@@ -473,6 +473,10 @@ fn status_at(pi: &Pi, period: Period, value: Option<f64>) -> (Status, Option<Eff
     (status, target)
 }
 
+// Not inlined: in the browser, V8 first runs Wasm with its baseline compiler and swaps in
+// optimised code only at the next call of a function. One call per PI lets the long
+// loop in `build` pick the optimised code up; inlined, it would run unoptimised to the end.
+#[inline(never)]
 fn build_row(pi: &Pi, report: Period, history: &[Period]) -> Row {
     let ind = pi.ind;
     let fmt = pi.fmt.clone();

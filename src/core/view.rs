@@ -54,14 +54,28 @@ impl ViewFilter {
 
     /// The groups as the reader sees them: filtered and sorted; groups left empty are dropped.
     pub fn apply<'a>(&self, groups: &'a [Group]) -> Vec<(&'a Group, Vec<&'a Row>)> {
+        self.apply_indices(groups)
+            .into_iter()
+            .map(|(g, rows)| {
+                let g = &groups[g];
+                (g, rows.into_iter().map(|i| &g.rows[i]).collect())
+            })
+            .collect()
+    }
+
+    /// Like [`ViewFilter::apply`], as positions: each group's index with its rows' indices.
+    pub fn apply_indices(&self, groups: &[Group]) -> Vec<(usize, Vec<usize>)> {
         groups
             .iter()
-            .filter(|g| self.group.as_ref().is_none_or(|want| *want == g.name))
-            .map(|g| {
-                let mut rows: Vec<&Row> = g.rows.iter().filter(|r| self.keeps(r)).collect();
+            .enumerate()
+            .filter(|(_, g)| self.group.as_ref().is_none_or(|want| *want == g.name))
+            .map(|(gi, g)| {
+                let mut rows: Vec<usize> = (0..g.rows.len())
+                    .filter(|&i| self.keeps(&g.rows[i]))
+                    .collect();
                 if let Some((key, descending)) = self.sort {
-                    rows.sort_by(|a, b| {
-                        let o = compare(a, b, key);
+                    rows.sort_by(|&a, &b| {
+                        let o = compare(&g.rows[a], &g.rows[b], key);
                         if descending {
                             o.reverse()
                         } else {
@@ -69,7 +83,7 @@ impl ViewFilter {
                         }
                     });
                 }
-                (g, rows)
+                (gi, rows)
             })
             .filter(|(_, rows)| !rows.is_empty())
             .collect()

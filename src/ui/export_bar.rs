@@ -10,11 +10,12 @@ use crate::core::export;
 use crate::core::report::Report;
 use crate::core::share::{encode_view, join, SharedView, MAX_LINK_CHARS};
 use crate::core::suppress::DEFAULT_THRESHOLD;
+use crate::ui::report_view::Shared;
 use crate::ui::services::{copy_to_clipboard, download, link_with_fragment};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub view: SharedView,
     /// The files packed for a link, once the engine has packed them.
     pub packed: Option<Result<Rc<String>, String>>,
@@ -31,7 +32,7 @@ pub struct ExportProps {
 pub fn export_bar(p: &ExportProps) -> Html {
     let share_open = use_state(|| false);
     let on_csv = {
-        let report = p.report.clone();
+        let report = p.report.0.clone();
         Callback::from(move |_: MouseEvent| {
             download(
                 &export::file_name(&report, "csv"),

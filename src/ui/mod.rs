@@ -399,9 +399,9 @@ pub fn app() -> Html {
             <Notices data={state.data.clone()} />
             <section class="report-area" aria-label="Report">
                 if let Some(report) = state.shown.clone() {
-                    <ExportBar report={report.clone()} view={state.shared_view()} packed={state.packed.clone()}
+                    <ExportBar report={report_view::Shared(report.clone())} view={state.shared_view()} packed={state.packed.clone()}
                         suppression={state.suppression} xlsx_error={state.xlsx_error.clone()} {on_suppression} {on_xlsx} {on_need_pack} />
-                    <ReportView {report} selected={state.selected.clone()} filter={state.filter.clone()} {on_period} {on_select} {on_filter} />
+                    <ReportView report={report_view::Shared(report)} selected={state.selected.clone()} filter={state.filter.clone()} {on_period} {on_select} {on_filter} />
                 } else if state.busy() {
                     <p class="empty-report">{ "Working out the report…" }</p>
                 } else if state.files.is_empty() {

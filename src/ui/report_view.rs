@@ -11,10 +11,28 @@ use crate::core::report::{Report, Row, SeriesPoint, Summary};
 use crate::core::status::Status;
 use crate::core::trend::{quartile_label, TrendResult};
 use crate::core::view::{narrative, SortKey, ViewFilter};
+use crate::ui::services::{on_near_screen, on_print};
+
+/// An `Rc` compared by address: props holding a whole report compare in one step, not
+/// row by row.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub selected: Option<String>,
     pub filter: ViewFilter,
     pub on_period: Callback<Option<Period>>,
@@ -27,7 +45,7 @@ pub const PAGE: usize = 25;
 
 #[function_component(ReportView)]
 pub fn report_view(p: &ReportProps) -> Html {
-    let r = &p.report;
+    let r = &*p.report.0;
     let periods = r.periods.clone();
     let on_change = {
         let on_period = p.on_period.clone();
@@ -42,7 +60,13 @@ pub fn report_view(p: &ReportProps) -> Html {
     let all_rows = || r.groups.iter().flat_map(|g| &g.rows);
     let has_bench = all_rows().any(|row| row.benchmark.is_some());
     let has_rank = all_rows().any(|row| row.rank.is_some());
-    let shown = p.filter.apply(&r.groups);
+    // Filtering and sorting every row is done once per report and filter, not per render.
+    let shown = use_memo((p.report.clone(), p.filter.clone()), |(r, f)| {
+        f.apply_indices(&r.0.groups)
+            .into_iter()
+            .map(|(g, rows)| (g, Rc::new(rows)))
+            .collect::<Vec<_>>()
+    });
     let shown_count: usize = shown.iter().map(|(_, rows)| rows.len()).sum();
     let total = all_rows().count();
     html! {
@@ -66,12 +90,11 @@ pub fn report_view(p: &ReportProps) -> Html {
             <p class="filter-count no-print" role="status">
                 if p.filter.is_filtering() { { format!("Showing {shown_count} of {total} indicators.") } }
             </p>
-            { for shown.into_iter().map(|(g, rows)| html! {
+            { for shown.iter().map(|(gi, rows)| html! {
                 <GroupTable
-                    name={g.name.clone()}
-                    summary={g.summary.clone()}
-                    narrative={narrative(g)}
-                    rows={rows.into_iter().cloned().collect::<Vec<_>>()}
+                    report={p.report.clone()}
+                    group={*gi}
+                    rows={rows.clone()}
                     history={r.history_periods.clone()}
                     report_period={r.period}
                     {has_bench} {has_rank}
@@ -202,10 +225,11 @@ fn toolbar(p: &ToolbarProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct GroupProps {
-    name: String,
-    summary: Summary,
-    narrative: String,
-    rows: Vec<Row>,
+    report: Shared<Report>,
+    /// The group's place in the report.
+    group: usize,
+    /// Its rows' places in the group, filtered and sorted.
+    rows: Rc<Vec<usize>>,
     history: Vec<Period>,
     report_period: Period,
     has_bench: bool,
@@ -220,6 +244,31 @@ struct GroupProps {
 #[function_component(GroupTable)]
 fn group_table(p: &GroupProps) -> Html {
     let limit = use_state(|| PAGE);
+    let g = &p.report.0.groups[p.group];
+    // Rows are drawn once the group comes near the screen (or the page is printed): a
+    // report of a thousand PIs draws only the tables the reader can see.
+    let near = use_state(|| p.group < 2);
+    let section = use_node_ref();
+    {
+        let (near, section, limit) = (near.clone(), section.clone(), limit.clone());
+        let all = p.rows.len();
+        use_effect_with(all, move |all| {
+            let stop = on_near_screen(&section, {
+                let near = near.clone();
+                move || near.set(true)
+            });
+            // A printed report has every row.
+            let all = *all;
+            let print = on_print(move || {
+                near.set(true);
+                limit.set(all.max(PAGE));
+            });
+            move || {
+                stop();
+                drop(print);
+            }
+        });
+    }
     let cols = 8 + p.history.len() + usize::from(p.has_bench) + usize::from(p.has_rank);
     let sort_header = |label: String, key: SortKey, class: &'static str| -> Html {
         let current = p.filter.sort.filter(|(k, _)| *k == key).map(|(_, d)| d);
@@ -247,18 +296,19 @@ fn group_table(p: &GroupProps) -> Html {
         }
     };
     let more = p.rows.len().saturating_sub(*limit);
+    let drawn = if *near { *limit } else { 0 };
     let show_more = {
         let limit = limit.clone();
         Callback::from(move |_: MouseEvent| limit.set(*limit + PAGE))
     };
     html! {
-        <section class="group" aria-labelledby={group_id(&p.name)}>
-            <h3 id={group_id(&p.name)}>{ &p.name }</h3>
-            <SummaryLine summary={p.summary.clone()} label={p.name.clone()} />
-            <p class="narrative">{ &p.narrative }</p>
+        <section class="group" aria-labelledby={group_id(&g.name)} ref={section}>
+            <h3 id={group_id(&g.name)}>{ &g.name }</h3>
+            <SummaryLine summary={g.summary.clone()} label={g.name.clone()} />
+            <p class="narrative">{ narrative(g) }</p>
             <div class="table-wrap">
             <table class="pi-table">
-                <caption class="visually-hidden">{ format!("{}: indicators at {}", p.name, p.report_period) }</caption>
+                <caption class="visually-hidden">{ format!("{}: indicators at {}", g.name, p.report_period) }</caption>
                 <thead>
                     <tr>
                         { sort_header("Code".into(), SortKey::Code, "") }
@@ -275,7 +325,8 @@ fn group_table(p: &GroupProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                { for p.rows.iter().take(*limit).map(|row| {
+                { for p.rows.iter().take(drawn).map(|&i| {
+                    let row = &g.rows[i];
                     let open = p.selected.as_deref() == Some(row.code.as_str());
                     html! {
                         <>

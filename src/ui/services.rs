@@ -94,3 +94,43 @@ pub mod storage {
         }
     }
 }
+
+/// Calls `on_near` once, when the element comes within a screen or so of the viewport
+/// (or at once where the browser cannot tell). Returns what stops watching.
+pub fn on_near_screen(node: &yew::NodeRef, on_near: impl Fn() + 'static) -> impl FnOnce() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let observer = node.cast::<web_sys::Element>().and_then(|el| {
+        let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                let near = entries.iter().any(|e| {
+                    e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                        .is_intersecting()
+                });
+                if near {
+                    observer.disconnect();
+                    on_near();
+                }
+            },
+        );
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("800px 0px");
+        let observer = web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        )
+        .ok()?;
+        observer.observe(&el);
+        Some((observer, callback))
+    });
+    move || {
+        if let Some((observer, _callback)) = observer {
+            observer.disconnect();
+        }
+    }
+}
+
+/// Calls `before` just before the page is printed (the browser's print dialog).
+pub fn on_print(before: impl Fn() + 'static) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", move |_| before())
+}

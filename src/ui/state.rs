@@ -25,8 +25,10 @@ pub struct Progress {
 pub struct State {
     /// The files in the order they were given; later values replace earlier ones.
     pub files: Vec<UserFile>,
-    /// What the engine last said of them: sources, notices, the report.
+    /// What the engine last said of them: sources and notices (its report is `report`).
     pub data: Rc<Data>,
+    /// The report the engine last computed.
+    pub report: Option<Rc<Report>>,
     /// The report period the user chose; `None` for the latest with data.
     pub period: Option<Period>,
     /// Requests that change the report and have not been answered yet.
@@ -96,9 +98,9 @@ impl State {
 
     /// The report as shown (after suppression).
     fn reshow(&mut self) {
-        self.shown = match (&self.data.report, self.suppression) {
+        self.shown = match (&self.report, self.suppression) {
             (Some(r), Some(t)) => Some(Rc::new(suppress::apply(r, t))),
-            (Some(r), None) => Some(Rc::new(r.clone())),
+            (r, None) => r.clone(),
             (None, _) => None,
         };
     }
@@ -162,8 +164,10 @@ impl Reducible for State {
                     s.before = None;
                     s.progress = None;
                 }
+                let mut data = *data;
                 s.period = data.period;
-                s.data = Rc::new(*data);
+                s.report = data.report.take().map(Rc::new);
+                s.data = Rc::new(data);
                 s.reshow();
             }
             Action::Engine(Response::Progress { done, total }) => {

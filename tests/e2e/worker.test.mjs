@@ -1,0 +1,76 @@
+// End-to-end: the engine runs in a Web Worker. The first screen loads none of its code;
+// a large file shows progress while the page stays responsive; Cancel stops the read and
+// goes back to the files before it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import os from 'node:os';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { start, open, shots } from './harness.mjs';
+
+let site;
+let big;
+before(async () => {
+  site = await start();
+  // 300,000 rows (7,500 PIs x 40 quarters, about 27 MB): long enough to watch it read.
+  const lines = ['code,title,group,period,value,target,polarity,tolerance'];
+  for (let i = 0; i < 7500; i++) {
+    for (let k = 0; k < 40; k++) {
+      const fy = 2014 + Math.floor(k / 4);
+      lines.push(`PI${String(i).padStart(6, '0')},Indicator number ${i} measured quarterly,Group ${i % 10},Q${(k % 4) + 1} ${fy}/${String((fy + 1) % 100).padStart(2, '0')},${(100 + ((i * 7 + k * 13) % 50)).toFixed(2)},120,up,5%`);
+    }
+  }
+  big = path.join(mkdtempSync(path.join(os.tmpdir(), 'scorecard-')), 'big.csv');
+  writeFileSync(big, lines.join('\n') + '\n');
+});
+after(async () => { await site?.stop(); });
+
+test('the first screen downloads the page only; the engine comes with the first file', async () => {
+  const { page, context, errors } = await open(site.browser, site.base);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.getByRole('button', { name: 'Try with sample data' }).waitFor();
+  await page.waitForTimeout(300);
+  assert.ok(!fetched.some((p) => p.includes('engine')), `before a file: ${fetched.join(', ')}`);
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.locator('table.pi-table').first().waitFor();
+  assert.ok(fetched.some((p) => p.endsWith('engine_bg.wasm')), `after a file: ${fetched.join(', ')}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a large file shows its progress and the page answers while it is read', async () => {
+  const { page, context, errors } = await open(site.browser, site.base);
+  await page.setInputFiles('#file-input', big);
+  const bar = page.locator('[data-testid=busy] progress');
+  await bar.waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(shots, 'reading-progress.png') });
+  assert.match(await page.locator('[data-testid=busy] [role=status]').textContent(), /Reading your data: \d+% of \d+ MB/);
+  // The page's own thread is free: a task queued now runs at once.
+  const waited = await page.evaluate(() => new Promise((resolve) => {
+    const t0 = performance.now();
+    setTimeout(() => resolve(performance.now() - t0), 0);
+  }));
+  assert.ok(waited < 200, `a timer waited ${waited} ms while the file was read`);
+  await page.locator('table.pi-table').first().waitFor({ timeout: 120_000 });
+  assert.equal(await page.locator('[data-testid=busy]').count(), 0);
+  assert.match(await page.locator('.file-list').textContent(), /big\.csv.*300000 rows/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Cancel stops a long read and goes back to the files before it', async () => {
+  const { page, context, errors } = await open(site.browser, site.base);
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.locator('table.pi-table').first().waitFor();
+  await page.setInputFiles('#file-input', big);
+  await page.locator('[data-testid=busy]').waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.locator('[data-testid=busy]').waitFor({ state: 'detached', timeout: 30_000 });
+  const files = await page.locator('.file-list li .file-name').allTextContents();
+  assert.deepEqual(files, ['complaints-q2-2018-19.csv', 'actions-q2-2018-19.csv']);
+  await page.locator('table.pi-table').first().waitFor();
+  assert.match(await page.locator('.report-head h2').textContent(), /Q2 2018\/19/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
