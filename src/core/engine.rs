@@ -27,12 +27,10 @@ use crate::core::InputFile;
 /// What the page asks of the engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
-    /// Read these files after the ones already held (later values replace earlier ones).
+    /// Read these files after the ones read so far (later values replace earlier ones).
     Add(Vec<InputFile>),
-    /// Forget the file at this position; the others are read again.
-    Remove(usize),
-    /// Hold exactly these files, and report on this period (a link, this browser's
-    /// storage, or the files that were there before a cancelled read).
+    /// Read exactly these files, and report on this period: a file removed, a link's or
+    /// this browser's data, or the files that were there before a cancelled read.
     Replace {
         files: Vec<InputFile>,
         period: Option<Period>,
@@ -41,8 +39,8 @@ pub enum Request {
     Period(Option<Period>),
     /// The report as a workbook, with small-number suppression where it is on.
     Xlsx { suppression: Option<u32> },
-    /// The files packed for a link or this browser's storage.
-    Pack,
+    /// These files packed for a link or this browser's storage.
+    Pack(Vec<InputFile>),
     /// The files of a link's (or storage's) data part.
     Unpack(String),
 }
@@ -73,10 +71,10 @@ pub struct Data {
     pub report: Option<Report>,
 }
 
-/// The files and what was read from them.
+/// What was read from the files. The files themselves are not kept: the page holds
+/// them (as the browser's Blobs) and sends them again when they must be read again.
 #[derive(Debug, Default)]
 pub struct Engine {
-    files: Vec<InputFile>,
     dataset: Dataset,
     period: Option<Period>,
 }
@@ -89,24 +87,13 @@ impl Engine {
     pub fn handle(&mut self, request: Request, progress: &mut dyn FnMut(Response)) -> Response {
         match request {
             Request::Add(files) => {
-                let start = self.files.len();
-                self.files.extend(files);
-                self.read_from(start, progress);
-                self.data()
-            }
-            Request::Remove(i) => {
-                if i < self.files.len() {
-                    self.files.remove(i);
-                    self.dataset = Dataset::default();
-                    self.read_from(0, progress);
-                }
+                self.read(files, progress);
                 self.data()
             }
             Request::Replace { files, period } => {
-                self.files = files;
                 self.period = period;
                 self.dataset = Dataset::default();
-                self.read_from(0, progress);
+                self.read(files, progress);
                 self.data()
             }
             Request::Period(p) => {
@@ -114,10 +101,10 @@ impl Engine {
                 self.data()
             }
             Request::Xlsx { suppression } => Response::Xlsx(self.xlsx(suppression)),
-            Request::Pack => Response::Packed(if self.files.is_empty() {
+            Request::Pack(files) => Response::Packed(if files.is_empty() {
                 Err("there are no files to put in the link".into())
             } else {
-                share::pack_files(&self.files).map_err(|e| e.to_string())
+                share::pack_files(&files).map_err(|e| e.to_string())
             }),
             Request::Unpack(data) => {
                 Response::Unpacked(share::unpack_files(&data).map_err(|e| e.to_string()))
@@ -125,14 +112,11 @@ impl Engine {
         }
     }
 
-    /// Reads the files from position `start` on into the dataset.
-    fn read_from(&mut self, start: usize, progress: &mut dyn FnMut(Response)) {
-        let total: u64 = self.files[start..]
-            .iter()
-            .map(|f| f.bytes.len() as u64)
-            .sum();
+    /// Reads the files into the dataset, each dropped once read.
+    fn read(&mut self, files: Vec<InputFile>, progress: &mut dyn FnMut(Response)) {
+        let total: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
         let mut before = 0;
-        for f in &self.files[start..] {
+        for f in files {
             let mut on_step = |done: u64| {
                 progress(Response::Progress {
                     done: before + done,
@@ -141,6 +125,7 @@ impl Engine {
             };
             load::load_file_with_progress(&mut self.dataset, &f.name, &f.bytes, &mut on_step);
             before += f.bytes.len() as u64;
+            drop(f);
         }
     }
 
@@ -219,7 +204,7 @@ mod tests {
             "code,period,value,target,polarity\nA,Q1 2018/19,90,95,up\nA,Q2 2018/19,96,95,up\n",
         );
         let b = file("b.csv", "code,period,value\nA,Q2 2018/19,80\n");
-        let d = data(e.handle(Request::Add(vec![a]), &mut |_| {}));
+        let d = data(e.handle(Request::Add(vec![a.clone()]), &mut |_| {}));
         assert_eq!(d.report.unwrap().groups[0].rows[0].value, Some(96.0));
         let d = data(e.handle(Request::Add(vec![b]), &mut |_| {}));
         assert_eq!(d.sources.len(), 2);
@@ -227,7 +212,14 @@ mod tests {
         let q1 = Period::Quarter { fy: 2018, q: 1 };
         let d = data(e.handle(Request::Period(Some(q1)), &mut |_| {}));
         assert_eq!((d.period, d.report.unwrap().period), (Some(q1), q1));
-        let d = data(e.handle(Request::Remove(1), &mut |_| {}));
+        // b removed: the page sends the files left.
+        let d = data(e.handle(
+            Request::Replace {
+                files: vec![a],
+                period: Some(q1),
+            },
+            &mut |_| {},
+        ));
         assert_eq!(d.sources.len(), 1);
         assert_eq!(d.report.unwrap().groups[0].rows[0].value, Some(90.0));
         // A period the data no longer have falls back to the latest.
@@ -265,8 +257,12 @@ mod tests {
     fn packing_and_unpacking_round_trips_and_bad_data_is_an_error() {
         let mut e = Engine::default();
         let a = file("a.csv", "code,period,value\nA,Q1 2018/19,1\n");
-        e.handle(Request::Add(vec![a.clone()]), &mut |_| {});
-        let Response::Packed(Ok(packed)) = e.handle(Request::Pack, &mut |_| {}) else {
+        assert!(matches!(
+            e.handle(Request::Pack(Vec::new()), &mut |_| {}),
+            Response::Packed(Err(_))
+        ));
+        let Response::Packed(Ok(packed)) = e.handle(Request::Pack(vec![a.clone()]), &mut |_| {})
+        else {
             panic!()
         };
         assert_eq!(

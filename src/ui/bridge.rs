@@ -116,7 +116,9 @@ impl Bridge {
             let blobs = blobs.to_vec();
             wasm_bindgen_futures::spawn_local(async move {
                 let mut request = request;
-                if let Request::Add(files) | Request::Replace { files, .. } = &mut request {
+                if let Request::Add(files) | Request::Replace { files, .. } | Request::Pack(files) =
+                    &mut request
+                {
                     for (f, b) in files.iter_mut().zip(&blobs) {
                         if let Ok(buf) =
                             wasm_bindgen_futures::JsFuture::from(b.array_buffer()).await

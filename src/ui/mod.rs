@@ -200,8 +200,13 @@ pub fn app() -> Html {
     let on_remove = {
         let dispatcher = state.dispatcher();
         let bridge = bridge.clone();
+        let (files, period) = (state.files.clone(), state.period);
         Callback::from(move |i: usize| {
-            bridge.send(Request::Remove(i), &[]);
+            let mut left = files.clone();
+            if i < left.len() {
+                left.remove(i);
+            }
+            send_files(&bridge, &left, |files| Request::Replace { files, period });
             dispatcher.dispatch(Action::Remove(i));
         })
     };
@@ -257,7 +262,8 @@ pub fn app() -> Html {
     };
     let on_need_pack = {
         let bridge = bridge.clone();
-        Callback::from(move |_: ()| bridge.send(Request::Pack, &[]))
+        let files = state.files.clone();
+        Callback::from(move |_: ()| send_files(&bridge, &files, Request::Pack))
     };
     let on_remember = {
         let dispatcher = state.dispatcher();
@@ -328,6 +334,7 @@ pub fn app() -> Html {
     }
     {
         let names: Vec<String> = state.files.iter().map(|f| f.name.clone()).collect();
+        let files = state.files.clone();
         let remember = state.remember_data;
         let packed = state.packed.clone();
         let busy = state.busy();
@@ -339,7 +346,7 @@ pub fn app() -> Html {
                     storage::remove(storage::DATA);
                 } else if !*busy {
                     match packed {
-                        None => bridge.send(Request::Pack, &[]),
+                        None => send_files(&bridge, &files, Request::Pack),
                         Some(Ok(d)) => {
                             let view = share::encode_view(&share::SharedView::default());
                             let saved = share::join(&view, Some(d), 4_000_000)

@@ -13,6 +13,9 @@ use crate::core::trend::{quartile_label, TrendResult};
 use crate::core::view::{narrative, SortKey, ViewFilter};
 use crate::ui::services::{on_near_screen, on_print};
 
+/// Reports with at most this many PIs draw every group's rows at once.
+const EAGER_ROWS: usize = 200;
+
 /// An `Rc` compared by address: props holding a whole report compare in one step, not
 /// row by row.
 #[derive(Debug)]
@@ -247,7 +250,8 @@ fn group_table(p: &GroupProps) -> Html {
     let g = &p.report.0.groups[p.group];
     // Rows are drawn once the group comes near the screen (or the page is printed): a
     // report of a thousand PIs draws only the tables the reader can see.
-    let near = use_state(|| p.group < 2);
+    let small = p.report.0.summary.total() <= EAGER_ROWS;
+    let near = use_state(|| small || p.group < 2);
     let section = use_node_ref();
     {
         let (near, section, limit) = (near.clone(), section.clone(), limit.clone());

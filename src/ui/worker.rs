@@ -35,7 +35,9 @@ pub fn run() {
         let blobs: Vec<Blob> = (1..message.length())
             .map(|i| message.get(i).unchecked_into())
             .collect();
-        if let Request::Add(files) | Request::Replace { files, .. } = &mut request {
+        if let Request::Add(files) | Request::Replace { files, .. } | Request::Pack(files) =
+            &mut request
+        {
             fill(files, &blobs);
         }
         let response = ENGINE.with(|e| e.borrow_mut().handle(request, &mut |r| post(&r)));

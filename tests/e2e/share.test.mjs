@@ -133,6 +133,8 @@ test('the view is remembered on this machine, and Clear everything forgets it', 
   await withSample(page);
   await page.getByLabel('Search code or title').fill('stage 2');
   await page.getByLabel('Keep my data in this browser on this computer').check();
+  // The engine packs the data, then the page stores them.
+  await page.waitForFunction(() => localStorage.getItem('scorecard.data'));
   await page.reload();
   await page.locator('table.pi-table').first().waitFor();
   assert.equal(await page.getByLabel('Search code or title').inputValue(), 'stage 2');
