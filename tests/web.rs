@@ -44,7 +44,7 @@ fn click_button(root: &Element, label: &str) {
     button.unchecked_into::<HtmlElement>().click();
 }
 
-/// Waits (up to two seconds) for the browser's FileReader and the re-render.
+/// Waits (up to two seconds) for the engine's answer and the re-render.
 async fn wait_for(root: &Element, selector: &str) -> Element {
     for _ in 0..200 {
         yew::scheduler::flush().await;
@@ -81,7 +81,8 @@ async fn the_page_offers_a_file_input_a_drop_zone_and_sample_data() {
 async fn sample_data_shows_a_report_table_with_real_headers() {
     let root = mount().await;
     click_button(&root, "Try with sample data");
-    yew::scheduler::flush().await;
+    // The engine reads the files asynchronously (in the app, in its worker).
+    wait_for(&root, "table.pi-table tbody tr.pi-row").await;
     let headers = texts(&root, "table.pi-table thead th");
     for h in [
         "Code",
@@ -123,7 +124,7 @@ async fn sample_data_shows_a_report_table_with_real_headers() {
 async fn opening_a_row_explains_its_status() {
     let root = mount().await;
     click_button(&root, "Try with sample data");
-    yew::scheduler::flush().await;
+    wait_for(&root, "table.pi-table tbody tr.pi-row").await;
     click_button(&root, "CMP.07");
     yew::scheduler::flush().await;
     let reason = texts(&root, ".detail .reason");
