@@ -64,7 +64,7 @@ const result = await page.evaluate(async (runs) => {
     papaParse.push(t1 - t0);
     papa.push(performance.now() - t0);
   }
-  return { wasm, rows, papa, papaParse, jsRows, wasmMemory: w.memory_bytes };
+  return { wasm, rows, papa, papaParse, jsRows, wasmMemory: w.memory_bytes, wasmFirst: wasm[0] };
 }, runs);
 
 // Resident memory of every Chromium process, in bytes (the page and its worker live in
@@ -117,7 +117,7 @@ for (let i = 0; i < screenRuns; i++) {
 await context.close();
 await site.stop();
 console.log(JSON.stringify({
-  wasm_ms: median(result.wasm), rows: result.rows,
+  wasm_ms: median(result.wasm), wasm_first_ms: result.wasmFirst, rows: result.rows,
   papa_total_ms: median(result.papa), papa_parse_ms: median(result.papaParse), js_rows: result.jsRows,
   screen_ms: median(screen), wasm_memory_mb: Math.round(result.wasmMemory / 1048576),
   stall_ms: Math.round(Math.max(...stalls)), screen_memory_mb: Math.round(Math.max(...peaks) / 1048576),
