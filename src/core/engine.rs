@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::dataset::{Dataset, Notice, SourceSummary};
 use crate::core::load;
 use crate::core::period::Period;
-use crate::core::report::{self, Report};
+use crate::core::report::{self, Report, Row};
 use crate::core::share;
 use crate::core::suppress;
 use crate::core::InputFile;
@@ -43,6 +43,8 @@ pub enum Request {
     Pack(Vec<InputFile>),
     /// The files of a link's (or storage's) data part.
     Unpack(String),
+    /// One PI's row with its whole history (the page's rows carry only recent points).
+    Detail { code: String },
 }
 
 /// What the engine tells the page.
@@ -58,6 +60,8 @@ pub enum Response {
     Packed(Result<String, String>),
     /// The files of a data part, or why the data part cannot be read.
     Unpacked(Result<Vec<InputFile>, String>),
+    /// One PI's row with every point of its series, at the period last reported on.
+    Detail(Option<Box<Row>>),
 }
 
 /// The files' summary and the report: everything the page needs from the dataset.
@@ -68,6 +72,7 @@ pub struct Data {
     pub notices: Vec<Notice>,
     /// The period reported on, where the user chose one that has data.
     pub period: Option<Period>,
+    /// The report, each row's series cut to its latest points ([`report::for_page`]).
     pub report: Option<Report>,
 }
 
@@ -77,6 +82,8 @@ pub struct Data {
 pub struct Engine {
     dataset: Dataset,
     period: Option<Period>,
+    /// The period the last report was for.
+    reported: Option<Period>,
 }
 
 /// How often (in bytes of input) progress is reported while a file is read.
@@ -109,6 +116,11 @@ impl Engine {
             Request::Unpack(data) => {
                 Response::Unpacked(share::unpack_files(&data).map_err(|e| e.to_string()))
             }
+            Request::Detail { code } => Response::Detail(
+                self.reported
+                    .and_then(|p| report::row_for(&self.dataset, &code, p))
+                    .map(Box::new),
+            ),
         }
     }
 
@@ -142,11 +154,12 @@ impl Engine {
 
     fn data(&mut self) -> Response {
         let report = self.report();
+        self.reported = report.as_ref().map(|r| r.period);
         Response::Data(Box::new(Data {
             sources: self.dataset.sources.clone(),
             notices: self.dataset.notices.clone(),
             period: self.period,
-            report,
+            report: report.map(report::for_page),
         }))
     }
 
@@ -232,6 +245,36 @@ mod tests {
         ));
         assert_eq!(d.period, None);
         assert_eq!(d.report.unwrap().period, Period::Quarter { fy: 2018, q: 3 });
+    }
+
+    #[test]
+    fn the_page_gets_recent_points_and_asks_for_a_pis_whole_history() {
+        let mut text = String::from("code,period,value\n");
+        for fy in 2010..2020 {
+            for q in 1..=4 {
+                text.push_str(&format!(
+                    "A,Q{q} {fy}/{:02},{}\n",
+                    (fy + 1) % 100,
+                    fy * 10 + q
+                ));
+            }
+        }
+        let mut e = Engine::default();
+        let d = data(e.handle(Request::Add(vec![file("a.csv", &text)]), &mut |_| {}));
+        let row = &d.report.unwrap().groups[0].rows[0];
+        assert_eq!(row.series.len(), report::SPARK_POINTS);
+        assert_eq!(row.series.last().map(|s| s.value), Some(20194.0));
+        let Response::Detail(Some(full)) =
+            e.handle(Request::Detail { code: "A".into() }, &mut |_| {})
+        else {
+            panic!()
+        };
+        assert_eq!(full.series.len(), 40);
+        assert_eq!((full.status, full.value), (row.status, row.value));
+        assert_eq!(
+            e.handle(Request::Detail { code: "B".into() }, &mut |_| {}),
+            Response::Detail(None)
+        );
     }
 
     #[test]

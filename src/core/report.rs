@@ -323,6 +323,34 @@ pub fn history_periods(period: Period) -> Vec<Period> {
     }
 }
 
+/// How many of a row's latest points the page gets for its sparkline; the detail of a PI
+/// (every point) is asked for on its own ([`row_for`]).
+pub const SPARK_POINTS: usize = 8;
+
+/// The report as the page first gets it: each row's series cut to the last
+/// [`SPARK_POINTS`] points up to its period. A report of 25,000 PIs with ten years of
+/// quarters is then a fifth of the size to send and read.
+pub fn for_page(mut report: Report) -> Report {
+    for row in report.groups.iter_mut().flat_map(|g| g.rows.iter_mut()) {
+        row.series.retain(|s| s.period <= row.period);
+        let extra = row.series.len().saturating_sub(SPARK_POINTS);
+        row.series.drain(..extra);
+        row.series.shrink_to_fit();
+    }
+    report
+}
+
+/// One PI's row of the report for `period` (the report period as [`build`] settled it),
+/// with every point of its series.
+pub fn row_for(ds: &Dataset, code: &str, period: Period) -> Option<Row> {
+    let ind = ds.indicators.get(code)?;
+    Some(build_row(
+        &Pi::new(ds, ind),
+        period,
+        &history_periods(period),
+    ))
+}
+
 /// Computes the report. `period`: the report period; `None` for the latest with a value.
 pub fn build(ds: &Dataset, period: Option<Period>) -> Option<Report> {
     let periods = periods_with_values(ds);

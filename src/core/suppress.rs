@@ -34,40 +34,46 @@ fn is_count(row: &Row) -> bool {
 pub fn apply(report: &Report, threshold: u32) -> Report {
     let mut out = report.clone();
     for row in out.groups.iter_mut().flat_map(|g| g.rows.iter_mut()) {
-        let count = is_count(row);
-        let hides = |value: Option<f64>, numerator: Option<f64>| {
-            value.is_some_and(|v| count && small(v, threshold))
-                || numerator.is_some_and(|n| small(n, threshold))
-        };
-        let mut withheld = false;
-        if hides(row.value, row.numerator) {
-            withheld = true;
-            row.value = None;
-            row.value_shown = Some(MARK.into());
-            row.working = None;
-            row.reason = format!(
-                "The figure is suppressed (a count from 1 to {threshold} is not published): {}",
-                row.status.label()
-            );
-        }
-        for cell in &mut row.history {
-            if hides(cell.value, cell.numerator) {
-                withheld = true;
-                cell.value = None;
-                cell.shown = Some(MARK.into());
-            }
-        }
-        let before = row.series.len();
-        row.series.retain(|p| !hides(Some(p.value), p.numerator));
-        withheld |= row.series.len() != before;
-        if withheld {
-            // Sentences and comparisons could give the withheld figure away.
-            row.suppressed = true;
-            row.change = None;
-            row.checks.clear();
-        }
+        apply_row(row, threshold);
     }
     out
+}
+
+/// Withholds one row's small counts, as [`apply`] does for every row (the detail of a PI
+/// the page asks for on its own).
+pub fn apply_row(row: &mut Row, threshold: u32) {
+    let count = is_count(row);
+    let hides = |value: Option<f64>, numerator: Option<f64>| {
+        value.is_some_and(|v| count && small(v, threshold))
+            || numerator.is_some_and(|n| small(n, threshold))
+    };
+    let mut withheld = false;
+    if hides(row.value, row.numerator) {
+        withheld = true;
+        row.value = None;
+        row.value_shown = Some(MARK.into());
+        row.working = None;
+        row.reason = format!(
+            "The figure is suppressed (a count from 1 to {threshold} is not published): {}",
+            row.status.label()
+        );
+    }
+    for cell in &mut row.history {
+        if hides(cell.value, cell.numerator) {
+            withheld = true;
+            cell.value = None;
+            cell.shown = Some(MARK.into());
+        }
+    }
+    let before = row.series.len();
+    row.series.retain(|p| !hides(Some(p.value), p.numerator));
+    withheld |= row.series.len() != before;
+    if withheld {
+        // Sentences and comparisons could give the withheld figure away.
+        row.suppressed = true;
+        row.change = None;
+        row.checks.clear();
+    }
 }
 
 #[cfg(test)]

@@ -325,6 +325,20 @@ pub fn app() -> Html {
             }
         });
     }
+    // The open PI's whole history comes from the engine (the report's rows carry only
+    // their latest points): asked for when a PI is opened and for each new report.
+    {
+        let bridge = bridge.clone();
+        let report = state.report.as_ref().map(|r| Rc::as_ptr(r) as usize);
+        use_effect_with(
+            (state.selected.clone(), report),
+            move |(selected, report)| {
+                if let (Some(code), Some(_)) = (selected, report) {
+                    bridge.send(Request::Detail { code: code.clone() }, &[]);
+                }
+            },
+        );
+    }
     // Remember the view settings on this machine; the data only where the user opted in.
     {
         let view = state.shared_view();
@@ -408,7 +422,7 @@ pub fn app() -> Html {
                 if let Some(report) = state.shown.clone() {
                     <ExportBar report={report_view::Shared(report.clone())} view={state.shared_view()} packed={state.packed.clone()}
                         suppression={state.suppression} xlsx_error={state.xlsx_error.clone()} {on_suppression} {on_xlsx} {on_need_pack} />
-                    <ReportView report={report_view::Shared(report)} selected={state.selected.clone()} filter={state.filter.clone()} {on_period} {on_select} {on_filter} />
+                    <ReportView report={report_view::Shared(report)} detail={state.detail_shown.clone()} selected={state.selected.clone()} filter={state.filter.clone()} {on_period} {on_select} {on_filter} />
                 } else if state.busy() {
                     <p class="empty-report">{ "Working out the report…" }</p>
                 } else if state.files.is_empty() {

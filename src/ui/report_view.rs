@@ -36,6 +36,8 @@ impl<T> PartialEq for Shared<T> {
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
     pub report: Shared<Report>,
+    /// The open PI's row with its whole history, once the engine has sent it.
+    pub detail: Option<Rc<Row>>,
     pub selected: Option<String>,
     pub filter: ViewFilter,
     pub on_period: Callback<Option<Period>>,
@@ -96,6 +98,7 @@ pub fn report_view(p: &ReportProps) -> Html {
             { for shown.iter().map(|(gi, rows)| html! {
                 <GroupTable
                     report={p.report.clone()}
+                    detail={p.detail.clone()}
                     group={*gi}
                     rows={rows.clone()}
                     history={r.history_periods.clone()}
@@ -229,6 +232,7 @@ fn toolbar(p: &ToolbarProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct GroupProps {
     report: Shared<Report>,
+    detail: Option<Rc<Row>>,
     /// The group's place in the report.
     group: usize,
     /// Its rows' places in the group, filtered and sorted.
@@ -336,7 +340,9 @@ fn group_table(p: &GroupProps) -> Html {
                         <>
                         <PiRow row={row.clone()} {open} has_bench={p.has_bench} has_rank={p.has_rank} report_period={p.report_period} on_select={p.on_select.clone()} />
                         if open {
-                            <tr class="detail-row"><td colspan={cols.to_string()}><Detail row={row.clone()} /></td></tr>
+                            <tr class="detail-row"><td colspan={cols.to_string()}><Detail row={
+                                p.detail.as_deref().filter(|d| d.code == row.code).unwrap_or(row).clone()
+                            } /></td></tr>
                         }
                         </>
                     }

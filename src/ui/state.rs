@@ -8,7 +8,7 @@ use yew::Reducible;
 
 use crate::core::engine::{Data, Response};
 use crate::core::period::Period;
-use crate::core::report::Report;
+use crate::core::report::{Report, Row};
 use crate::core::share::SharedView;
 use crate::core::suppress;
 use crate::core::view::ViewFilter;
@@ -45,6 +45,10 @@ pub struct State {
     pub suppression: Option<u32>,
     /// The report as every view and export shows it (after suppression).
     pub shown: Option<Rc<Report>>,
+    /// The open PI's row with its whole history, as the engine sent it.
+    pub detail: Option<Rc<Row>>,
+    /// That row as shown (after suppression).
+    pub detail_shown: Option<Rc<Row>>,
     /// Why a share link could not be opened.
     pub link_error: Option<String>,
     /// Keep the data in this browser's storage (opt-in).
@@ -101,6 +105,15 @@ impl State {
         self.shown = match (&self.report, self.suppression) {
             (Some(r), Some(t)) => Some(Rc::new(suppress::apply(r, t))),
             (r, None) => r.clone(),
+            (None, _) => None,
+        };
+        self.detail_shown = match (&self.detail, self.suppression) {
+            (Some(row), Some(t)) => {
+                let mut row = (**row).clone();
+                suppress::apply_row(&mut row, t);
+                Some(Rc::new(row))
+            }
+            (d, None) => d.clone(),
             (None, _) => None,
         };
     }
@@ -168,6 +181,8 @@ impl Reducible for State {
                 s.period = data.period;
                 s.report = data.report.take().map(Rc::new);
                 s.data = Rc::new(data);
+                // The open PI's history is asked for again for the new report.
+                s.detail = None;
                 s.reshow();
             }
             Action::Engine(Response::Progress { done, total }) => {
@@ -178,7 +193,19 @@ impl Reducible for State {
             Action::Engine(Response::Packed(p)) => s.packed = Some(p.map(Rc::new)),
             Action::Engine(Response::Xlsx(r)) => s.xlsx_error = r.err(),
             Action::Engine(Response::Unpacked(_)) => {}
-            Action::Select(code) => s.selected = code,
+            Action::Engine(Response::Detail(row)) => {
+                s.detail = row
+                    .map(|r| Rc::new(*r))
+                    .filter(|r| s.selected.as_deref() == Some(r.code.as_str()));
+                s.reshow();
+            }
+            Action::Select(code) => {
+                if code != s.selected {
+                    s.detail = None;
+                    s.detail_shown = None;
+                }
+                s.selected = code;
+            }
             Action::Filter(f) => s.filter = f,
             Action::SetSuppression(t) => {
                 s.suppression = t;

@@ -74,3 +74,22 @@ test('Cancel stops a long read and goes back to the files before it', async () =
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an opened PI shows its whole history, though rows carry only their latest points', async () => {
+  const { page, context, errors } = await open(site.browser, site.base);
+  const lines = ['code,title,period,value,target,polarity'];
+  for (let k = 0; k < 12; k++) {
+    const fy = 2016 + Math.floor(k / 4);
+    lines.push(`H1,Twelve quarters,Q${(k % 4) + 1} ${fy}/${String((fy + 1) % 100).padStart(2, '0')},${50 + k},55,up`);
+  }
+  const file = path.join(path.dirname(big), 'history.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  await page.setInputFiles('#file-input', file);
+  await page.getByRole('button', { name: 'H1 details' }).click();
+  const history = page.locator('.detail .history-table tbody tr');
+  await page.waitForFunction(() => document.querySelectorAll('.detail .history-table tbody tr').length === 12);
+  assert.equal(await history.count(), 12);
+  assert.match(await history.first().textContent(), /Q1 2016\/17/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
