@@ -38,6 +38,17 @@ pub struct Notice {
 }
 
 impl Notice {
+    /// A row (or a cell of it, column unknown) that was left out; the rest still counts.
+    pub fn row_problem(file: &str, row: usize, message: String) -> Notice {
+        Notice {
+            level: Level::Problem,
+            file: file.to_string(),
+            row: Some(row),
+            column: None,
+            message,
+        }
+    }
+
     /// A file that could not be read at all.
     pub fn error(file: &str, message: String) -> Notice {
         Notice {

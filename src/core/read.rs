@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::core::dataset::{Level, Notice, NoticeLog};
+use crate::core::dataset::{Notice, NoticeLog};
 
 /// A table of text cells as the user sees it in a spreadsheet. The cells' text is kept
 /// end to end in one string (a cell per `String` cost more than the text itself).
@@ -310,15 +310,11 @@ fn read_delimited_with_progress(
                 let line = e.position().map_or(0, |p| p.line() as usize);
                 log.push(
                     "unreadable row",
-                    Notice {
-                        level: Level::Problem,
-                        file: name.to_string(),
-                        row: Some(line),
-                        column: None,
-                        message: format!(
-                            "this row could not be read as CSV ({e}); it was left out"
-                        ),
-                    },
+                    Notice::row_problem(
+                        name,
+                        line,
+                        format!("this row could not be read as CSV ({e}); it was left out"),
+                    ),
                 );
                 if !e.is_io_error() && matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
                     continue;
@@ -357,15 +353,11 @@ fn push_record(
         let pushed = if field.len() > MAX_CELL_CHARS && field.chars().count() > MAX_CELL_CHARS {
             log.push(
                 "cell too long",
-                Notice {
-                    level: Level::Problem,
-                    file: name.to_string(),
-                    row: Some(line),
-                    column: None,
-                    message: format!(
-                        "a cell holds more than {MAX_CELL_CHARS} characters; it was left out"
-                    ),
-                },
+                Notice::row_problem(
+                    name,
+                    line,
+                    format!("a cell holds more than {MAX_CELL_CHARS} characters; it was left out"),
+                ),
             );
             table.push_cell("")
         } else if delimiter == b';' {

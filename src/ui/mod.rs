@@ -402,7 +402,7 @@ pub fn app() -> Html {
                     </div>
                 </div>
                 <Busy busy={state.busy()} progress={state.progress} {on_cancel} />
-                <FileList files={state.files.clone()} data={state.data.clone()} {on_remove} />
+                <FileList files={state.files.clone()} data={state.data.clone()} busy={state.busy()} {on_remove} />
                 <div class="intake-controls">
                     if !state.files.is_empty() {
                         <button type="button" class="button subtle" onclick={on_clear}>{ "Remove all files" }</button>
@@ -447,6 +447,8 @@ pub fn app() -> Html {
 #[derive(Properties, PartialEq)]
 struct FileListProps {
     files: Vec<UserFile>,
+    /// The engine is still reading: a file it has not answered for yet is being read.
+    busy: bool,
     data: Rc<crate::core::engine::Data>,
     on_remove: Callback<usize>,
 }
@@ -468,6 +470,7 @@ fn file_list(p: &FileListProps) -> Html {
                     .collect();
                 let failed = p.data.notices.iter().any(|n| n.level == Level::Error && n.file == f.name);
                 let what = if failed { "could not be read".to_string() }
+                    else if parts.is_empty() && p.busy { "reading…".to_string() }
                     else if parts.is_empty() { "not recognised".to_string() }
                     else { parts.join("; ") };
                 let on_remove = p.on_remove.clone();

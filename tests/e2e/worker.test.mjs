@@ -46,6 +46,7 @@ test('a large file shows its progress and the page answers while it is read', as
   await bar.waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(shots, 'reading-progress.png') });
   assert.match(await page.locator('[data-testid=busy] [role=status]').textContent(), /Reading your data: \d+% of \d+ MB/);
+  assert.match(await page.locator('.file-list').textContent(), /big\.csv\s*reading…/);
   // The page's own thread is free: a task queued now runs at once.
   const waited = await page.evaluate(() => new Promise((resolve) => {
     const t0 = performance.now();
