@@ -138,6 +138,18 @@ const RULES: &[Rule] = &[
         example: "“broken.csv, row 3, column 'value': expected a number such as 1,309, 98% or £15.8m, found 'twelve'”.",
         ours: true,
     },
+    Rule {
+        name: "Large files",
+        text: "Files are read on a thread of their own, so the page keeps working meanwhile. A file over about 1 MB shows how far reading has got: reading the text takes the bar to half way, loading its rows the rest. Cancel stops at once and goes back to the files you had before.",
+        example: "A 90 MB file of 1,000,000 rows shows “Reading your data: 45% of 89 MB” with a Cancel button.",
+        ours: true,
+    },
+    Rule {
+        name: "Sparklines",
+        text: "The small line beside each value shows the indicator's last 8 periods up to the report period. Opening the indicator shows every period, in a chart and a table.",
+        example: "A quarterly indicator with ten years of data: the sparkline covers the last two years; its details list all 40 quarters.",
+        ours: true,
+    },
 ];
 
 #[function_component(Help)]
