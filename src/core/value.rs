@@ -34,14 +34,7 @@ impl Unit {
 
     /// The scale factor of a money suffix: 1,000,000 for `m`.
     fn scale(&self) -> f64 {
-        match self {
-            Unit::Pounds { suffix: Some('m') } => 1e6,
-            Unit::Pounds { suffix: Some('k') } => 1e3,
-            Unit::Pounds {
-                suffix: Some('b') | Some('n'),
-            } => 1e9,
-            _ => 1.0,
-        }
+        10f64.powi(self.exponent())
     }
 
     /// The power of ten of [`Unit::scale`]: 6 for `m`.
