@@ -144,12 +144,19 @@ impl Engine {
     /// The report for the chosen period; a chosen period the data no longer have falls
     /// back to the latest.
     fn report(&mut self) -> Option<Report> {
-        if let Some(p) = self.period {
-            if !report::periods_with_values(&self.dataset).contains(&p) {
+        let report = report::build(&self.dataset, self.period);
+        match (self.period, &report) {
+            // The report lists the periods with data: one look, not a second pass.
+            (Some(p), Some(r)) if !r.periods.contains(&p) => {
                 self.period = None;
+                report::build(&self.dataset, None)
             }
+            (Some(_), None) => {
+                self.period = None;
+                None
+            }
+            _ => report,
         }
-        report::build(&self.dataset, self.period)
     }
 
     fn data(&mut self) -> Response {
