@@ -19,7 +19,7 @@ esac
 if [[ " ${sizes[*]} " == *" 1m "* ]]; then
   [ -f target/bench/1m.csv ] || python3 scripts/make_bench_data.py 25000 target/bench/1m.csv
 fi
-cargo build --release --example bench_native
+cargo build --release -p scorecard-core --example bench_native
 trunk build --release=true >/dev/null
 echo "| file | rows | native ms | Wasm ms | Wasm/native | Wasm first run ms | PapaParse parse ms | PapaParse+JS ms | PapaParse parse / file to screen | file to screen ms | longest page stall ms | native peak MB | Wasm memory MB | browser memory, file to screen, MB |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"

@@ -1,7 +1,7 @@
 //! Scorecard: council performance reports computed in the browser.
 //!
-//! `core` is the pure calculator (no browser types); `ui` is the Yew shell over it.
+//! The calculator is the `scorecard-core` crate (no browser types); this crate is the
+//! Yew shell over it.
 
-pub mod core;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use scorecard::core::{read_all, report, InputFile};
+use scorecard_core::{read_all, report, InputFile};
 
 fuzz_target!(|data: &[u8]| {
     let ds = read_all(&[InputFile { name: "fuzz".into(), bytes: data.to_vec() }]);

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use scorecard::core::{read_all, report, InputFile};
+use scorecard_core::{read_all, report, InputFile};
 
 const HEADERS: [&str; 4] = [
     "code,title,group,period,value,numerator,denominator,per,target,annual target,polarity,tolerance,cumulative,unit,decimals,benchmark,rank,rank of,note,population group\n",

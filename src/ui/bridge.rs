@@ -11,7 +11,7 @@ use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::Blob;
 use yew::Callback;
 
-use crate::core::engine::{from_bytes, to_bytes, Request, Response};
+use scorecard_core::engine::{from_bytes, to_bytes, Request, Response};
 
 /// The worker's script, beside the page (Trunk writes it).
 pub const WORKER_URL: &str = "./engine_loader.js";
@@ -63,7 +63,7 @@ struct Inner {
     #[cfg(not(feature = "inline-engine"))]
     worker: Option<Worker>,
     #[cfg(feature = "inline-engine")]
-    engine: Rc<RefCell<crate::core::engine::Engine>>,
+    engine: Rc<RefCell<scorecard_core::engine::Engine>>,
 }
 
 #[cfg(not(feature = "inline-engine"))]

@@ -6,12 +6,12 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::export;
-use crate::core::report::Report;
-use crate::core::share::{encode_view, join, SharedView, MAX_LINK_CHARS};
-use crate::core::suppress::DEFAULT_THRESHOLD;
 use crate::ui::report_view::Shared;
 use crate::ui::services::{copy_to_clipboard, download, link_with_fragment};
+use scorecard_core::export;
+use scorecard_core::report::Report;
+use scorecard_core::share::{encode_view, join, SharedView, MAX_LINK_CHARS};
+use scorecard_core::suppress::DEFAULT_THRESHOLD;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {

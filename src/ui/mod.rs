@@ -7,7 +7,6 @@ mod help;
 pub mod report_view;
 pub mod services;
 pub mod state;
-pub mod worker;
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -16,15 +15,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::core::dataset::Level;
-use crate::core::engine::{Request, Response};
-use crate::core::period::Period;
-use crate::core::share;
-use crate::core::InputFile;
 use bridge::{Bridge, UserFile};
 use export_bar::ExportBar;
 use help::Help;
 use report_view::ReportView;
+use scorecard_core::dataset::Level;
+use scorecard_core::engine::{Request, Response};
+use scorecard_core::period::Period;
+use scorecard_core::share;
+use scorecard_core::InputFile;
 use services::{clear_location_hash, download, location_hash, sample_files, storage};
 pub use state::{Action, State};
 
@@ -435,7 +434,7 @@ pub fn app() -> Html {
         </main>
         <footer class="colophon">
             <p><span class="no-print">{ "Scorecard runs entirely in your browser. " }</span>{ "Key: " }
-                { for crate::core::status::Status::ALL.iter().map(|s| html! {
+                { for scorecard_core::status::Status::ALL.iter().map(|s| html! {
                     <span class={classes!("status", format!("status-{}", s.key()))}>{ report_view::status_symbol(*s) }{ " " }{ s.label() }</span>
                 }) }
             </p>
@@ -449,7 +448,7 @@ struct FileListProps {
     files: Vec<UserFile>,
     /// The engine is still reading: a file it has not answered for yet is being read.
     busy: bool,
-    data: Rc<crate::core::engine::Data>,
+    data: Rc<scorecard_core::engine::Data>,
     on_remove: Callback<usize>,
 }
 
@@ -491,7 +490,7 @@ fn file_list(p: &FileListProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct NoticesProps {
-    data: Rc<crate::core::engine::Data>,
+    data: Rc<scorecard_core::engine::Data>,
 }
 
 /// Problems with the files (in an alert) and information notices.
@@ -551,7 +550,7 @@ fn busy(p: &BusyProps) -> Html {
                 format!(
                     "Reading your data: {:.0}% of {}",
                     pct,
-                    crate::core::read::human_size(pr.total)
+                    scorecard_core::read::human_size(pr.total)
                 ),
                 Some(pct),
             )

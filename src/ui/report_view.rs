@@ -6,12 +6,12 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::core::period::Period;
-use crate::core::report::{Report, Row, SeriesPoint, Summary};
-use crate::core::status::Status;
-use crate::core::trend::{quartile_label, TrendResult};
-use crate::core::view::{narrative, SortKey, ViewFilter};
 use crate::ui::services::{on_near_screen, on_print};
+use scorecard_core::period::Period;
+use scorecard_core::report::{Report, Row, SeriesPoint, Summary};
+use scorecard_core::status::Status;
+use scorecard_core::trend::{quartile_label, TrendResult};
+use scorecard_core::view::{narrative, SortKey, ViewFilter};
 
 /// Reports with at most this many PIs draw every group's rows at once.
 const EAGER_ROWS: usize = 200;
@@ -127,7 +127,7 @@ pub fn report_view(p: &ReportProps) -> Html {
                             <tr>
                                 <th scope="row">{ &a.code }</th>
                                 <td class="col-title">{ &a.title }</td>
-                                <td class="nowrap">{ crate::core::report::show_date(a.due) }</td>
+                                <td class="nowrap">{ scorecard_core::report::show_date(a.due) }</td>
                                 <td class="nowrap">
                                     // Drawn as SVG: the page's policy forbids inline style attributes.
                                     <svg class="progress" viewBox="0 0 100 10" preserveAspectRatio="none" role="img"
@@ -584,7 +584,7 @@ fn detail(p: &DetailProps) -> Html {
 struct ChartProps {
     series: Vec<SeriesPoint>,
     title: String,
-    format: crate::core::value::Format,
+    format: scorecard_core::value::Format,
 }
 
 /// A line chart of a PI's values with its target line; points marked by status shape.

@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::engine::{Data, Response};
-use crate::core::period::Period;
-use crate::core::report::{Report, Row};
-use crate::core::share::SharedView;
-use crate::core::suppress;
-use crate::core::view::ViewFilter;
 use crate::ui::bridge::UserFile;
+use scorecard_core::engine::{Data, Response};
+use scorecard_core::period::Period;
+use scorecard_core::report::{Report, Row};
+use scorecard_core::share::SharedView;
+use scorecard_core::suppress;
+use scorecard_core::view::ViewFilter;
 
 /// How far a long read has got, in bytes.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -59,7 +59,7 @@ test('the XLSX download reads back through calamine with the same statuses', asy
   await withSample(page);
   const file = await download(page, 'Download XLSX');
   assert.equal(file.name, 'scorecard-Q2-2018-19.xlsx');
-  const out = execFileSync('cargo', ['run', '-q', '--example', 'xlsx_cells', '--', file.path], { cwd: root, encoding: 'utf8' });
+  const out = execFileSync('cargo', ['run', '-q', '-p', 'scorecard-core', '--example', 'xlsx_cells', '--', file.path], { cwd: root, encoding: 'utf8' });
   const sheet = out.split('## ')[2].split('\n');
   assert.match(sheet[0], /^Provide an efficient complaints/);
   const statuses = sheet.slice(5).filter((l) => l.startsWith('s:CMP')).map((l) => l.split('\t')[5].replace(/^s:\S+\s/, ''));
@@ -75,7 +75,7 @@ test('a hostile title is neutralised in both downloads', async () => {
   const csv = parseCsv(readFileSync((await download(page, 'Download CSV')).path, 'utf8').replace(/^\uFEFF/, ''));
   assert.equal(csv[1][1], "'=1+1");
   assert.equal(csv[1][2], '\'=HYPERLINK("http://evil.example","click")');
-  const out = execFileSync('cargo', ['run', '-q', '--example', 'xlsx_cells', '--', (await download(page, 'Download XLSX')).path], { cwd: root, encoding: 'utf8' });
+  const out = execFileSync('cargo', ['run', '-q', '-p', 'scorecard-core', '--example', 'xlsx_cells', '--', (await download(page, 'Download XLSX')).path], { cwd: root, encoding: 'utf8' });
   assert.match(out, /s:'=1\+1\ts:'=HYPERLINK\("http:\/\/evil.example","click"\)/, 'stored as text, never a formula');
   await context.close();
 });

@@ -1,0 +1,362 @@
+//! The engine behind the page: it holds the user's files and the dataset read from them,
+//! and answers the page's requests with what the page shows. In the browser it runs in a
+//! Web Worker (`src/bin/engine.rs`), so reading a large file never blocks the page, and
+//! the code that reads and writes workbooks is loaded only once a file arrives. Here it
+//! is plain Rust, tested natively.
+//!
+//! ```
+//! use scorecard_core::engine::{Engine, Request, Response};
+//! use scorecard_core::InputFile;
+//! let mut engine = Engine::default();
+//! let file = InputFile { name: "pis.csv".into(), bytes: b"code,period,value,target,polarity\nA,Q1 2018/19,96%,95%,up\n".to_vec() };
+//! let out = engine.handle(Request::Add(vec![file]), &mut |_| {});
+//! let Response::Data(data) = out else { panic!() };
+//! assert_eq!(data.report.unwrap().groups[0].rows[0].status.label(), "On Target");
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::{Dataset, Notice, SourceSummary};
+use crate::load;
+use crate::period::Period;
+use crate::report::{self, Report, Row};
+use crate::share;
+use crate::suppress;
+use crate::InputFile;
+
+/// What the page asks of the engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Read these files after the ones read so far (later values replace earlier ones).
+    Add(Vec<InputFile>),
+    /// Read exactly these files, and report on this period: a file removed, a link's or
+    /// this browser's data, or the files that were there before a cancelled read.
+    Replace {
+        files: Vec<InputFile>,
+        period: Option<Period>,
+    },
+    /// Report on this period; `None` for the latest with data.
+    Period(Option<Period>),
+    /// The report as a workbook, with small-number suppression where it is on.
+    Xlsx { suppression: Option<u32> },
+    /// These files packed for a link or this browser's storage.
+    Pack(Vec<InputFile>),
+    /// The files of a link's (or storage's) data part.
+    Unpack(String),
+    /// One PI's row with its whole history (the page's rows carry only recent points).
+    Detail { code: String },
+}
+
+/// What the engine tells the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Response {
+    /// Reading: `done` of `total` bytes.
+    Progress { done: u64, total: u64 },
+    /// What the page shows after the files or the period changed.
+    Data(Box<Data>),
+    /// A workbook and its file name, or why none could be made.
+    Xlsx(Result<(String, Vec<u8>), String>),
+    /// The packed files (`share::join` puts them in a fragment), or why they could not be.
+    Packed(Result<String, String>),
+    /// The files of a data part, or why the data part cannot be read.
+    Unpacked(Result<Vec<InputFile>, String>),
+    /// One PI's row with every point of its series, at the period last reported on.
+    Detail(Option<Box<Row>>),
+}
+
+/// The files' summary and the report: everything the page needs from the dataset.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Data {
+    /// What each file (or sheet) was recognised as, with its row count.
+    pub sources: Vec<SourceSummary>,
+    pub notices: Vec<Notice>,
+    /// The period reported on, where the user chose one that has data.
+    pub period: Option<Period>,
+    /// The report, each row's series cut to its latest points ([`report::for_page`]).
+    pub report: Option<Report>,
+}
+
+/// What was read from the files. The files themselves are not kept: the page holds
+/// them (as the browser's Blobs) and sends them again when they must be read again.
+#[derive(Debug, Default)]
+pub struct Engine {
+    dataset: Dataset,
+    period: Option<Period>,
+    /// The period the last report was for.
+    reported: Option<Period>,
+}
+
+impl Engine {
+    /// Answers one request. `progress` hears how far a long read has got.
+    pub fn handle(&mut self, request: Request, progress: &mut dyn FnMut(Response)) -> Response {
+        match request {
+            Request::Add(files) => {
+                self.read(files, progress);
+                self.data()
+            }
+            Request::Replace { files, period } => {
+                self.period = period;
+                self.dataset = Dataset::default();
+                self.read(files, progress);
+                self.data()
+            }
+            Request::Period(p) => {
+                self.period = p;
+                self.data()
+            }
+            Request::Xlsx { suppression } => Response::Xlsx(self.xlsx(suppression)),
+            Request::Pack(files) => Response::Packed(if files.is_empty() {
+                Err("there are no files to put in the link".into())
+            } else {
+                share::pack_files(&files).map_err(|e| e.to_string())
+            }),
+            Request::Unpack(data) => {
+                Response::Unpacked(share::unpack_files(&data).map_err(|e| e.to_string()))
+            }
+            Request::Detail { code } => Response::Detail(
+                self.reported
+                    .and_then(|p| report::row_for(&self.dataset, &code, p))
+                    .map(Box::new),
+            ),
+        }
+    }
+
+    /// Reads the files into the dataset, each dropped once read.
+    fn read(&mut self, files: Vec<InputFile>, progress: &mut dyn FnMut(Response)) {
+        let total: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
+        let mut before = 0;
+        for f in files {
+            let mut on_step = |done: u64| {
+                progress(Response::Progress {
+                    done: before + done,
+                    total,
+                })
+            };
+            load::load_file_with_progress(&mut self.dataset, &f.name, &f.bytes, &mut on_step);
+            before += f.bytes.len() as u64;
+            drop(f);
+        }
+    }
+
+    /// The report for the chosen period; a chosen period the data no longer have falls
+    /// back to the latest.
+    fn report(&mut self) -> Option<Report> {
+        let report = report::build(&self.dataset, self.period);
+        match (self.period, &report) {
+            // The report lists the periods with data: one look, not a second pass.
+            (Some(p), Some(r)) if !r.periods.contains(&p) => {
+                self.period = None;
+                report::build(&self.dataset, None)
+            }
+            (Some(_), None) => {
+                self.period = None;
+                None
+            }
+            _ => report,
+        }
+    }
+
+    fn data(&mut self) -> Response {
+        let report = self.report();
+        self.reported = report.as_ref().map(|r| r.period);
+        Response::Data(Box::new(Data {
+            sources: self.dataset.sources.clone(),
+            notices: self.dataset.notices.clone(),
+            period: self.period,
+            report: report.map(report::for_page),
+        }))
+    }
+
+    #[cfg(feature = "xlsx")]
+    fn xlsx(&mut self, suppression: Option<u32>) -> Result<(String, Vec<u8>), String> {
+        let report = self.report().ok_or("there is no report to export")?;
+        let shown = match suppression {
+            Some(t) => suppress::apply(&report, t),
+            None => report,
+        };
+        let name = crate::export::file_name(&shown, "xlsx");
+        crate::export::xlsx(&shown).map(|bytes| (name, bytes))
+    }
+
+    #[cfg(not(feature = "xlsx"))]
+    fn xlsx(&mut self, _suppression: Option<u32>) -> Result<(String, Vec<u8>), String> {
+        let _ = suppress::apply;
+        Err("workbooks are not supported in this build".into())
+    }
+}
+
+/// The bytes a message travels as between the page and the worker.
+pub fn to_bytes<T: Serialize>(message: &T) -> Vec<u8> {
+    bincode::serialize(message).unwrap_or_default()
+}
+
+/// A message from its bytes; `None` for bytes that are not one.
+pub fn from_bytes<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Option<T> {
+    bincode::deserialize(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, text: &str) -> InputFile {
+        InputFile {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    fn data(r: Response) -> Data {
+        match r {
+            Response::Data(d) => *d,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn adding_reading_removing_and_choosing_a_period() {
+        let mut e = Engine::default();
+        let a = file(
+            "a.csv",
+            "code,period,value,target,polarity\nA,Q1 2018/19,90,95,up\nA,Q2 2018/19,96,95,up\n",
+        );
+        let b = file("b.csv", "code,period,value\nA,Q2 2018/19,80\n");
+        let d = data(e.handle(Request::Add(vec![a.clone()]), &mut |_| {}));
+        assert_eq!(d.report.unwrap().groups[0].rows[0].value, Some(96.0));
+        let d = data(e.handle(Request::Add(vec![b]), &mut |_| {}));
+        assert_eq!(d.sources.len(), 2);
+        assert_eq!(d.report.unwrap().groups[0].rows[0].value, Some(80.0));
+        let q1 = Period::Quarter { fy: 2018, q: 1 };
+        let d = data(e.handle(Request::Period(Some(q1)), &mut |_| {}));
+        assert_eq!((d.period, d.report.unwrap().period), (Some(q1), q1));
+        // b removed: the page sends the files left.
+        let d = data(e.handle(
+            Request::Replace {
+                files: vec![a],
+                period: Some(q1),
+            },
+            &mut |_| {},
+        ));
+        assert_eq!(d.sources.len(), 1);
+        assert_eq!(d.report.unwrap().groups[0].rows[0].value, Some(90.0));
+        // A period the data no longer have falls back to the latest.
+        let d = data(e.handle(
+            Request::Replace {
+                files: vec![file("c.csv", "code,period,value\nA,Q3 2018/19,1\n")],
+                period: Some(q1),
+            },
+            &mut |_| {},
+        ));
+        assert_eq!(d.period, None);
+        assert_eq!(d.report.unwrap().period, Period::Quarter { fy: 2018, q: 3 });
+    }
+
+    #[test]
+    fn the_page_gets_recent_points_and_asks_for_a_pis_whole_history() {
+        let mut text = String::from("code,period,value\n");
+        for fy in 2010..2020 {
+            for q in 1..=4 {
+                text.push_str(&format!(
+                    "A,Q{q} {fy}/{:02},{}\n",
+                    (fy + 1) % 100,
+                    fy * 10 + q
+                ));
+            }
+        }
+        let mut e = Engine::default();
+        let d = data(e.handle(Request::Add(vec![file("a.csv", &text)]), &mut |_| {}));
+        let row = &d.report.unwrap().groups[0].rows[0];
+        assert_eq!(row.series.len(), report::SPARK_POINTS);
+        assert_eq!(row.series.last().map(|s| s.value), Some(20194.0));
+        let Response::Detail(Some(full)) =
+            e.handle(Request::Detail { code: "A".into() }, &mut |_| {})
+        else {
+            panic!()
+        };
+        assert_eq!(full.series.len(), 40);
+        assert_eq!((full.status, full.value), (row.status, row.value));
+        assert_eq!(
+            e.handle(Request::Detail { code: "B".into() }, &mut |_| {}),
+            Response::Detail(None)
+        );
+    }
+
+    #[test]
+    fn a_large_file_reports_progress_up_to_its_size() {
+        let mut text = String::from("code,period,value\n");
+        for i in 0..60_000 {
+            text.push_str(&format!("PI{i:05},Q1 2018/19,{i}\n"));
+        }
+        let total = text.len() as u64;
+        let mut seen = Vec::new();
+        let mut e = Engine::default();
+        e.handle(Request::Add(vec![file("big.csv", &text)]), &mut |r| {
+            if let Response::Progress { done, total } = r {
+                seen.push((done, total));
+            }
+        });
+        assert!(seen.len() >= 2, "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0));
+        assert!(seen.iter().all(|(d, t)| *t == total && *d <= total));
+    }
+
+    #[test]
+    fn packing_and_unpacking_round_trips_and_bad_data_is_an_error() {
+        let mut e = Engine::default();
+        let a = file("a.csv", "code,period,value\nA,Q1 2018/19,1\n");
+        assert!(matches!(
+            e.handle(Request::Pack(Vec::new()), &mut |_| {}),
+            Response::Packed(Err(_))
+        ));
+        let Response::Packed(Ok(packed)) = e.handle(Request::Pack(vec![a.clone()]), &mut |_| {})
+        else {
+            panic!()
+        };
+        assert_eq!(
+            e.handle(Request::Unpack(packed), &mut |_| {}),
+            Response::Unpacked(Ok(vec![a]))
+        );
+        assert!(matches!(
+            e.handle(Request::Unpack("AAAA".into()), &mut |_| {}),
+            Response::Unpacked(Err(_))
+        ));
+    }
+
+    #[test]
+    fn messages_survive_their_bytes() {
+        let mut e = Engine::default();
+        let r = e.handle(
+            Request::Add(vec![file(
+                "a.csv",
+                "code,period,value,target,polarity\nA,Q1 2018/19,96%,95%,up\n",
+            )]),
+            &mut |_| {},
+        );
+        assert_eq!(from_bytes::<Response>(&to_bytes(&r)), Some(r));
+        assert_eq!(from_bytes::<Response>(b"\xff\xff"), None);
+    }
+
+    #[cfg(feature = "xlsx")]
+    #[test]
+    fn the_workbook_is_made_from_the_current_report() {
+        let mut e = Engine::default();
+        assert!(matches!(
+            e.handle(Request::Xlsx { suppression: None }, &mut |_| {}),
+            Response::Xlsx(Err(_))
+        ));
+        e.handle(
+            Request::Add(vec![file("a.csv", "code,period,value\nA,Q1 2018/19,3\n")]),
+            &mut |_| {},
+        );
+        let Response::Xlsx(Ok((name, bytes))) = e.handle(
+            Request::Xlsx {
+                suppression: Some(4),
+            },
+            &mut |_| {},
+        ) else {
+            panic!()
+        };
+        assert_eq!(&bytes[..2], b"PK");
+        assert!(name.ends_with(".xlsx"), "{name}");
+    }
+}

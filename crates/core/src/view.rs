@@ -1,0 +1,302 @@
+//! What the reader chose to see of a report: search, status and group filters, sort
+//! order; and the short narrative that heads each group.
+
+use std::cmp::Ordering;
+
+use crate::report::{Group, Row};
+use crate::status::Status;
+use crate::trend::Trend;
+
+/// A column the tables can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SortKey {
+    Code,
+    Title,
+    Value,
+    Status,
+}
+
+/// The reader's choices. The default shows everything in the file's order.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ViewFilter {
+    /// Words that must appear in the code or the title (case-insensitive).
+    pub query: String,
+    /// Statuses to show; empty shows all.
+    pub statuses: Vec<Status>,
+    /// The group to show; `None` shows all.
+    pub group: Option<String>,
+    /// Sort column and whether descending; `None` keeps the file's order.
+    pub sort: Option<(SortKey, bool)>,
+}
+
+impl ViewFilter {
+    /// Whether a row passes the search and status filter.
+    ///
+    /// ```
+    /// use scorecard_core::view::ViewFilter;
+    /// let f = ViewFilter { query: "stage 2".into(), ..ViewFilter::default() };
+    /// assert!(f.query_matches("CMP.07", "Average time to respond at Stage 2"));
+    /// assert!(!f.query_matches("CMP.06", "Average time to respond at stage 1"));
+    /// ```
+    pub fn query_matches(&self, code: &str, title: &str) -> bool {
+        let q = self.query.trim().to_lowercase();
+        if q.is_empty() {
+            return true;
+        }
+        let hay = format!("{} {}", code.to_lowercase(), title.to_lowercase());
+        q.split_whitespace().all(|w| hay.contains(w))
+    }
+
+    fn keeps(&self, row: &Row) -> bool {
+        (self.statuses.is_empty() || self.statuses.contains(&row.status))
+            && self.query_matches(&row.code, &row.title)
+    }
+
+    /// The groups as the reader sees them: filtered and sorted; groups left empty are dropped.
+    pub fn apply<'a>(&self, groups: &'a [Group]) -> Vec<(&'a Group, Vec<&'a Row>)> {
+        self.apply_indices(groups)
+            .into_iter()
+            .map(|(g, rows)| {
+                let g = &groups[g];
+                (g, rows.into_iter().map(|i| &g.rows[i]).collect())
+            })
+            .collect()
+    }
+
+    /// Like [`ViewFilter::apply`], as positions: each group's index with its rows' indices.
+    pub fn apply_indices(&self, groups: &[Group]) -> Vec<(usize, Vec<usize>)> {
+        groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| self.group.as_ref().is_none_or(|want| *want == g.name))
+            .map(|(gi, g)| {
+                let mut rows: Vec<usize> = (0..g.rows.len())
+                    .filter(|&i| self.keeps(&g.rows[i]))
+                    .collect();
+                if let Some((key, descending)) = self.sort {
+                    rows.sort_by(|&a, &b| {
+                        let o = compare(&g.rows[a], &g.rows[b], key);
+                        if descending {
+                            o.reverse()
+                        } else {
+                            o
+                        }
+                    });
+                }
+                (gi, rows)
+            })
+            .filter(|(_, rows)| !rows.is_empty())
+            .collect()
+    }
+
+    /// Whether any filter is set (the page then says how many rows are hidden).
+    pub fn is_filtering(&self) -> bool {
+        !self.query.trim().is_empty() || !self.statuses.is_empty() || self.group.is_some()
+    }
+}
+
+fn compare(a: &Row, b: &Row, key: SortKey) -> Ordering {
+    match key {
+        SortKey::Code => natural(&a.code, &b.code),
+        SortKey::Title => a.title.to_lowercase().cmp(&b.title.to_lowercase()),
+        // Rows with no value sort last either way round is not possible with reverse;
+        // they sort as the lowest.
+        SortKey::Value => a
+            .value
+            .unwrap_or(f64::NEG_INFINITY)
+            .total_cmp(&b.value.unwrap_or(f64::NEG_INFINITY)),
+        SortKey::Status => a.status.cmp(&b.status),
+    }
+}
+
+/// Orders `CMP.2` before `CMP.10`.
+fn natural(a: &str, b: &str) -> Ordering {
+    let key = |s: &str| -> Vec<(String, u64)> {
+        let mut out = Vec::new();
+        let mut text = String::new();
+        let mut num: Option<u64> = None;
+        for c in s.chars() {
+            match (c.to_digit(10), num) {
+                (Some(d), Some(n)) => num = Some(n.saturating_mul(10).saturating_add(d as u64)),
+                (Some(d), None) => num = Some(d as u64),
+                (None, Some(n)) => {
+                    out.push((std::mem::take(&mut text), n));
+                    num = None;
+                    text.push(c);
+                }
+                (None, None) => text.push(c),
+            }
+        }
+        out.push((text, num.unwrap_or(0)));
+        out
+    };
+    key(&a.to_lowercase()).cmp(&key(&b.to_lowercase()))
+}
+
+/// A few sentences that say what the numbers of a group show, as the published reports
+/// write by hand: how many are off target, and the largest movements since the last
+/// comparison.
+///
+/// "3 of 12 indicators are off target, 1 at warning and 5 on target. Average time to
+/// respond at stage 2 improved from 15.67 to 15.13 days."
+pub fn narrative(group: &Group) -> String {
+    let s = &group.summary;
+    let judged = s.on_target + s.warning + s.off_target;
+    let total = s.total();
+    let mut out = Vec::new();
+    if s.no_data == total {
+        out.push(format!(
+            "No indicator in this group has a value for this period yet ({total} indicator{}).",
+            if total == 1 { "" } else { "s" }
+        ));
+        return out.join(" ");
+    }
+    if judged == 0 {
+        out.push(format!(
+            "None of the {total} indicator{} has a target for this period.",
+            if total == 1 { "" } else { "s" }
+        ));
+    } else {
+        let mut parts = vec![format!(
+            "{} of {judged} indicator{} with a target {} on target",
+            s.on_target,
+            if judged == 1 { "" } else { "s" },
+            if s.on_target == 1 { "is" } else { "are" }
+        )];
+        if s.warning > 0 {
+            parts.push(format!("{} at warning", s.warning));
+        }
+        if s.off_target > 0 {
+            parts.push(format!("{} off target", s.off_target));
+        }
+        out.push(format!("{}.", join_and(&parts)));
+    }
+    if s.no_data > 0 {
+        out.push(format!(
+            "{} {} no data yet for this period.",
+            s.no_data,
+            if s.no_data == 1 { "has" } else { "have" }
+        ));
+    }
+    let movers: Vec<&Row> = group
+        .rows
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.short_trend.as_ref().map(|t| t.trend),
+                Some(Trend::Improving | Trend::GettingWorse)
+            )
+        })
+        .collect();
+    let movement = |r: &Row| -> f64 {
+        match (&r.short_trend, r.value) {
+            (Some(t), Some(v)) if t.against != 0.0 => ((v - t.against) / t.against).abs(),
+            (Some(t), Some(v)) => (v - t.against).abs(),
+            _ => 0.0,
+        }
+    };
+    for wanted in [Trend::Improving, Trend::GettingWorse] {
+        let best = movers
+            .iter()
+            .filter(|r| r.short_trend.as_ref().map(|t| t.trend) == Some(wanted))
+            .max_by(|a, b| movement(a).total_cmp(&movement(b)));
+        if let (Some(r), Some(v)) = (best, best.and_then(|r| r.value)) {
+            let t = r
+                .short_trend
+                .as_ref()
+                .map(|t| t.against)
+                .unwrap_or_default();
+            let verb = if wanted == Trend::Improving {
+                "improved"
+            } else {
+                "worsened"
+            };
+            out.push(format!(
+                "{} {verb} from {} to {}.",
+                sentence_case(&r.title),
+                r.format.show_with_word(t),
+                r.format.show_with_word(v)
+            ));
+        }
+    }
+    out.join(" ")
+}
+
+fn join_and(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+    }
+}
+
+fn sentence_case(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::build;
+    use crate::{read_all, InputFile};
+
+    fn complaints() -> crate::report::Report {
+        let bytes =
+            include_bytes!("../../../tests/fixtures/samples/complaints-q2-2018-19.csv").to_vec();
+        build(
+            &read_all(&[InputFile {
+                name: "c.csv".into(),
+                bytes,
+            }]),
+            None,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn filters_by_status_and_search_and_sorts_naturally() {
+        let r = complaints();
+        let f = ViewFilter {
+            statuses: vec![Status::OffTarget],
+            ..ViewFilter::default()
+        };
+        let codes: Vec<&str> = f.apply(&r.groups)[0]
+            .1
+            .iter()
+            .map(|r| r.code.as_str())
+            .collect();
+        assert_eq!(codes, ["CMP.10", "CMP.11"]);
+        let f = ViewFilter {
+            query: "upheld".into(),
+            sort: Some((SortKey::Code, true)),
+            ..ViewFilter::default()
+        };
+        let codes: Vec<&str> = f.apply(&r.groups)[0]
+            .1
+            .iter()
+            .map(|r| r.code.as_str())
+            .collect();
+        assert_eq!(codes, ["CMP.05", "CMP.04", "CMP.03"]);
+        let f = ViewFilter {
+            query: "no such thing".into(),
+            ..ViewFilter::default()
+        };
+        assert!(f.apply(&r.groups).is_empty());
+        assert_eq!(natural("CMP.2", "CMP.10"), Ordering::Less);
+    }
+
+    #[test]
+    fn narrative_says_what_the_numbers_show() {
+        let r = complaints();
+        assert_eq!(
+            narrative(&r.groups[0]),
+            "4 of 6 indicators with a target are on target, and 2 off target. \
+             Percentage of complaints escalated and complete within 20 working days improved from 60.00% to 71.43%. \
+             Percentage of complaints at stage 2 complete within 20 working days worsened from 87.50% to 75.00%."
+        );
+    }
+}
