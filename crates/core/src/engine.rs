@@ -1,8 +1,9 @@
-//! The engine behind the page: it holds the user's files and the dataset read from them,
-//! and answers the page's requests with what the page shows. In the browser it runs in a
-//! Web Worker (`src/bin/engine.rs`), so reading a large file never blocks the page, and
-//! the code that reads and writes workbooks is loaded only once a file arrives. Here it
-//! is plain Rust, tested natively.
+//! The engine behind the page: it holds the dataset read from the user's files and the
+//! view it reports on (period, small-number suppression), and answers the page's
+//! requests with what the page shows. In the browser it runs in a Web Worker (the
+//! `scorecard-engine` crate), so reading a large file never blocks the page, and the code
+//! that reads and writes workbooks is loaded only once a file arrives. Here it is plain
+//! Rust, tested natively. The messages' bytes are in [`crate::protocol`].
 //!
 //! ```
 //! use scorecard_core::engine::{Engine, Request, Response};
@@ -19,26 +20,45 @@ use serde::{Deserialize, Serialize};
 use crate::dataset::{Dataset, Notice, SourceSummary};
 use crate::load;
 use crate::period::Period;
+use crate::protocol::RequestError;
 use crate::report::{self, Report, Row};
 use crate::share;
 use crate::suppress;
 use crate::InputFile;
+
+/// What the report is for: the period and, where it is on, small-number suppression.
+/// The engine applies suppression, so everything the page shows or downloads is already
+/// suppressed: there is one place where it happens.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EngineView {
+    /// `None` for the latest period with data.
+    pub period: Option<Period>,
+    /// Counts from 1 to this are withheld.
+    pub suppression: Option<u32>,
+}
+
+/// A file format the report downloads as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+}
 
 /// What the page asks of the engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// Read these files after the ones read so far (later values replace earlier ones).
     Add(Vec<InputFile>),
-    /// Read exactly these files, and report on this period: a file removed, a link's or
-    /// this browser's data, or the files that were there before a cancelled read.
+    /// Read exactly these files, for this view: a file removed, a link's or this
+    /// browser's data, the files from before a cancelled read, or a restarted engine.
     Replace {
         files: Vec<InputFile>,
-        period: Option<Period>,
+        view: EngineView,
     },
-    /// Report on this period; `None` for the latest with data.
-    Period(Option<Period>),
-    /// The report as a workbook, with small-number suppression where it is on.
-    Xlsx { suppression: Option<u32> },
+    /// Report for this period and suppression.
+    View(EngineView),
+    /// The report as a file to download, as the page shows it.
+    Export(ExportFormat),
     /// These files packed for a link or this browser's storage.
     Pack(Vec<InputFile>),
     /// The files of a link's (or storage's) data part.
@@ -47,21 +67,43 @@ pub enum Request {
     Detail { code: String },
 }
 
+impl Request {
+    /// The files a request carries (their bytes travel beside the message).
+    pub fn files_mut(&mut self) -> Option<&mut Vec<InputFile>> {
+        match self {
+            Request::Add(files) | Request::Replace { files, .. } | Request::Pack(files) => {
+                Some(files)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A file for the user to save.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Download {
+    pub name: String,
+    pub mime: String,
+    pub bytes: Vec<u8>,
+}
+
 /// What the engine tells the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Response {
     /// Reading: `done` of `total` bytes.
     Progress { done: u64, total: u64 },
-    /// What the page shows after the files or the period changed.
+    /// What the page shows after the files or the view changed.
     Data(Box<Data>),
-    /// A workbook and its file name, or why none could be made.
-    Xlsx(Result<(String, Vec<u8>), String>),
+    /// The report as a file, or why none could be made.
+    Export(Result<Download, String>),
     /// The packed files (`share::join` puts them in a fragment), or why they could not be.
     Packed(Result<String, String>),
     /// The files of a data part, or why the data part cannot be read.
     Unpacked(Result<Vec<InputFile>, String>),
     /// One PI's row with every point of its series, at the period last reported on.
     Detail(Option<Box<Row>>),
+    /// The request could not be answered.
+    Failed(RequestError),
 }
 
 /// The files' summary and the report: everything the page needs from the dataset.
@@ -72,7 +114,8 @@ pub struct Data {
     pub notices: Vec<Notice>,
     /// The period reported on, where the user chose one that has data.
     pub period: Option<Period>,
-    /// The report, each row's series cut to its latest points ([`report::for_page`]).
+    /// The report as shown (suppressed where that is on), each row's series cut to its
+    /// latest points ([`report::for_page`]).
     pub report: Option<Report>,
 }
 
@@ -81,7 +124,7 @@ pub struct Data {
 #[derive(Debug, Default)]
 pub struct Engine {
     dataset: Dataset,
-    period: Option<Period>,
+    view: EngineView,
     /// The period the last report was for.
     reported: Option<Period>,
 }
@@ -94,17 +137,17 @@ impl Engine {
                 self.read(files, progress);
                 self.data()
             }
-            Request::Replace { files, period } => {
-                self.period = period;
+            Request::Replace { files, view } => {
+                self.view = view;
                 self.dataset = Dataset::default();
                 self.read(files, progress);
                 self.data()
             }
-            Request::Period(p) => {
-                self.period = p;
+            Request::View(view) => {
+                self.view = view;
                 self.data()
             }
-            Request::Xlsx { suppression } => Response::Xlsx(self.xlsx(suppression)),
+            Request::Export(format) => Response::Export(self.export(format)),
             Request::Pack(files) => Response::Packed(if files.is_empty() {
                 Err("there are no files to put in the link".into())
             } else {
@@ -116,7 +159,12 @@ impl Engine {
             Request::Detail { code } => Response::Detail(
                 self.reported
                     .and_then(|p| report::row_for(&self.dataset, &code, p))
-                    .map(Box::new),
+                    .map(|mut row| {
+                        if let Some(t) = self.view.suppression {
+                            suppress::apply_row(&mut row, t);
+                        }
+                        Box::new(row)
+                    }),
             ),
         }
     }
@@ -138,21 +186,22 @@ impl Engine {
         }
     }
 
-    /// The report for the chosen period; a chosen period the data no longer have falls
-    /// back to the latest.
+    /// The report as shown, for the chosen period; a chosen period the data no longer
+    /// have falls back to the latest.
     fn report(&mut self) -> Option<Report> {
-        let report = report::build(&self.dataset, self.period);
-        match (self.period, &report) {
+        let mut report = report::build(&self.dataset, self.view.period);
+        match (self.view.period, &report) {
             // The report lists the periods with data: one look, not a second pass.
             (Some(p), Some(r)) if !r.periods.contains(&p) => {
-                self.period = None;
-                report::build(&self.dataset, None)
+                self.view.period = None;
+                report = report::build(&self.dataset, None);
             }
-            (Some(_), None) => {
-                self.period = None;
-                None
-            }
-            _ => report,
+            (Some(_), None) => self.view.period = None,
+            _ => {}
+        }
+        match self.view.suppression {
+            Some(t) => report.map(|r| suppress::apply(&r, t)),
+            None => report,
         }
     }
 
@@ -162,37 +211,35 @@ impl Engine {
         Response::Data(Box::new(Data {
             sources: self.dataset.sources.clone(),
             notices: self.dataset.notices.clone(),
-            period: self.period,
+            period: self.view.period,
             report: report.map(report::for_page),
         }))
     }
 
-    #[cfg(feature = "xlsx")]
-    fn xlsx(&mut self, suppression: Option<u32>) -> Result<(String, Vec<u8>), String> {
+    fn export(&mut self, format: ExportFormat) -> Result<Download, String> {
         let report = self.report().ok_or("there is no report to export")?;
-        let shown = match suppression {
-            Some(t) => suppress::apply(&report, t),
-            None => report,
+        let (extension, mime, bytes) = match format {
+            ExportFormat::Csv => ("csv", "text/csv;charset=utf-8", crate::export::csv(&report)),
+            ExportFormat::Xlsx => ("xlsx", XLSX_MIME, xlsx(&report)?),
         };
-        let name = crate::export::file_name(&shown, "xlsx");
-        crate::export::xlsx(&shown).map(|bytes| (name, bytes))
-    }
-
-    #[cfg(not(feature = "xlsx"))]
-    fn xlsx(&mut self, _suppression: Option<u32>) -> Result<(String, Vec<u8>), String> {
-        let _ = suppress::apply;
-        Err("workbooks are not supported in this build".into())
+        Ok(Download {
+            name: crate::export::file_name(&report, extension),
+            mime: mime.into(),
+            bytes,
+        })
     }
 }
 
-/// The bytes a message travels as between the page and the worker.
-pub fn to_bytes<T: Serialize>(message: &T) -> Vec<u8> {
-    bincode::serialize(message).unwrap_or_default()
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+#[cfg(feature = "xlsx")]
+fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
+    crate::export::xlsx(report)
 }
 
-/// A message from its bytes; `None` for bytes that are not one.
-pub fn from_bytes<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Option<T> {
-    bincode::deserialize(bytes).ok()
+#[cfg(not(feature = "xlsx"))]
+fn xlsx(_report: &Report) -> Result<Vec<u8>, String> {
+    Err("workbooks are not supported in this build".into())
 }
 
 #[cfg(test)]
@@ -227,13 +274,22 @@ mod tests {
         assert_eq!(d.sources.len(), 2);
         assert_eq!(d.report.unwrap().groups[0].rows[0].value, Some(80.0));
         let q1 = Period::Quarter { fy: 2018, q: 1 };
-        let d = data(e.handle(Request::Period(Some(q1)), &mut |_| {}));
+        let d = data(e.handle(
+            Request::View(EngineView {
+                period: Some(q1),
+                suppression: None,
+            }),
+            &mut |_| {},
+        ));
         assert_eq!((d.period, d.report.unwrap().period), (Some(q1), q1));
         // b removed: the page sends the files left.
         let d = data(e.handle(
             Request::Replace {
                 files: vec![a],
-                period: Some(q1),
+                view: EngineView {
+                    period: Some(q1),
+                    suppression: None,
+                },
             },
             &mut |_| {},
         ));
@@ -243,7 +299,10 @@ mod tests {
         let d = data(e.handle(
             Request::Replace {
                 files: vec![file("c.csv", "code,period,value\nA,Q3 2018/19,1\n")],
-                period: Some(q1),
+                view: EngineView {
+                    period: Some(q1),
+                    suppression: None,
+                },
             },
             &mut |_| {},
         ));
@@ -324,16 +383,56 @@ mod tests {
 
     #[test]
     fn messages_survive_their_bytes() {
+        use crate::protocol::FromEngine;
+        use crate::protocol::{decode_reply, decode_request, encode_reply, encode_request};
         let mut e = Engine::default();
-        let r = e.handle(
+        let request = Request::Add(vec![file(
+            "a.csv",
+            "code,period,value,target,polarity\nA,Q1 2018/19,96%,95%,up\n",
+        )]);
+        assert_eq!(
+            decode_request(&encode_request(9, &request)),
+            (Some(9), Ok(request.clone()))
+        );
+        let reply = FromEngine::Reply {
+            id: 9,
+            response: e.handle(request, &mut |_| {}),
+        };
+        assert_eq!(decode_reply(&encode_reply(&reply)), Some(reply));
+    }
+
+    #[test]
+    fn suppression_is_applied_by_the_engine_to_the_report_the_detail_and_downloads() {
+        let mut e = Engine::default();
+        e.handle(
             Request::Add(vec![file(
                 "a.csv",
-                "code,period,value,target,polarity\nA,Q1 2018/19,96%,95%,up\n",
+                "code,period,value\nA,Q1 2018/19,3\nA,Q2 2018/19,2\nB,Q2 2018/19,12\n",
             )]),
             &mut |_| {},
         );
-        assert_eq!(from_bytes::<Response>(&to_bytes(&r)), Some(r));
-        assert_eq!(from_bytes::<Response>(b"\xff\xff"), None);
+        let view = EngineView {
+            period: None,
+            suppression: Some(4),
+        };
+        let d = data(e.handle(Request::View(view), &mut |_| {}));
+        let rows = &d.report.unwrap().groups[0].rows;
+        assert_eq!(rows[0].value, None, "A's 2 is withheld");
+        assert_eq!(rows[1].value, Some(12.0));
+        let Response::Detail(Some(detail)) =
+            e.handle(Request::Detail { code: "A".into() }, &mut |_| {})
+        else {
+            panic!()
+        };
+        assert_eq!(detail.value, None);
+        let Response::Export(Ok(csv)) = e.handle(Request::Export(ExportFormat::Csv), &mut |_| {})
+        else {
+            panic!()
+        };
+        let text = String::from_utf8(csv.bytes).unwrap();
+        assert!(csv.name.ends_with(".csv"), "{}", csv.name);
+        let a_row = text.lines().find(|l| l.contains(",A,")).unwrap();
+        assert!(a_row.contains(",c,") && !a_row.contains(",2,"), "{a_row}");
     }
 
     #[cfg(feature = "xlsx")]
@@ -341,22 +440,18 @@ mod tests {
     fn the_workbook_is_made_from_the_current_report() {
         let mut e = Engine::default();
         assert!(matches!(
-            e.handle(Request::Xlsx { suppression: None }, &mut |_| {}),
-            Response::Xlsx(Err(_))
+            e.handle(Request::Export(ExportFormat::Xlsx), &mut |_| {}),
+            Response::Export(Err(_))
         ));
         e.handle(
             Request::Add(vec![file("a.csv", "code,period,value\nA,Q1 2018/19,3\n")]),
             &mut |_| {},
         );
-        let Response::Xlsx(Ok((name, bytes))) = e.handle(
-            Request::Xlsx {
-                suppression: Some(4),
-            },
-            &mut |_| {},
-        ) else {
+        let Response::Export(Ok(book)) = e.handle(Request::Export(ExportFormat::Xlsx), &mut |_| {})
+        else {
             panic!()
         };
-        assert_eq!(&bytes[..2], b"PK");
-        assert!(name.ends_with(".xlsx"), "{name}");
+        assert_eq!(&book.bytes[..2], b"PK");
+        assert!(book.name.ends_with(".xlsx"), "{}", book.name);
     }
 }

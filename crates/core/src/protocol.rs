@@ -1,0 +1,111 @@
+//! What travels between the page and the engine: each request in an envelope with its
+//! id, each answer with the id it answers, and the engine's first word, which names the
+//! protocol it speaks. Bytes are postcard; the id stands in front of them on its own, so
+//! a request the engine cannot decode still gets an answer with its id.
+//!
+//! ```
+//! use scorecard_core::engine::Request;
+//! use scorecard_core::protocol::{decode_request, encode_request, RequestError};
+//! let bytes = encode_request(7, &Request::Detail { code: "CMP.07".into() });
+//! assert_eq!(decode_request(&bytes), (Some(7), Ok(Request::Detail { code: "CMP.07".into() })));
+//! assert_eq!(decode_request(&[7, 0, 0, 0, 0, 0, 0, 0, 0xff]).1, Err(RequestError::Undecodable));
+//! ```
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Request, Response};
+
+/// The version of the messages below. A page and an engine that disagree must not talk:
+/// after a new release a browser may still hold the old engine's script.
+pub const PROTOCOL: u32 = 2;
+
+/// What the engine posts to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FromEngine {
+    /// The engine listens, and speaks this version of the protocol.
+    Ready { protocol: u32 },
+    /// An answer (or progress) for the request with this id.
+    Reply { id: u64, response: Response },
+}
+
+/// Why a request got no proper answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestError {
+    /// The bytes were not a request this engine knows.
+    Undecodable,
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RequestError::Undecodable => {
+                write!(f, "the engine could not understand the page's request")
+            }
+        }
+    }
+}
+
+/// A request's bytes: its id (8 bytes, little-endian), then the request.
+pub fn encode_request(id: u64, request: &Request) -> Vec<u8> {
+    let mut out = id.to_le_bytes().to_vec();
+    // Serialising our own enums into a Vec cannot fail; an empty body would come back
+    // as an undecodable request rather than be lost.
+    out.extend(postcard::to_allocvec(request).unwrap_or_default());
+    out
+}
+
+/// A request from its bytes: the id where the bytes have one, and the request or why not.
+pub fn decode_request(bytes: &[u8]) -> (Option<u64>, Result<Request, RequestError>) {
+    let Some((id, body)) = bytes.split_first_chunk::<8>() else {
+        return (None, Err(RequestError::Undecodable));
+    };
+    let request = postcard::from_bytes(body).map_err(|_| RequestError::Undecodable);
+    (Some(u64::from_le_bytes(*id)), request)
+}
+
+/// The bytes of a message from the engine.
+pub fn encode_reply(message: &FromEngine) -> Vec<u8> {
+    postcard::to_allocvec(message).unwrap_or_default()
+}
+
+/// A message from the engine; `None` for bytes that are not one.
+pub fn decode_reply(bytes: &[u8]) -> Option<FromEngine> {
+    postcard::from_bytes(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_without_an_id_is_undecodable() {
+        assert_eq!(
+            decode_request(&[1, 2, 3]),
+            (None, Err(RequestError::Undecodable))
+        );
+    }
+
+    #[test]
+    fn a_request_with_an_unknown_body_keeps_its_id() {
+        let mut bytes = 42u64.to_le_bytes().to_vec();
+        bytes.extend([0xff, 0xff, 0xff]);
+        assert_eq!(
+            decode_request(&bytes),
+            (Some(42), Err(RequestError::Undecodable))
+        );
+    }
+
+    #[test]
+    fn replies_survive_their_bytes() {
+        let ready = FromEngine::Ready { protocol: PROTOCOL };
+        assert_eq!(decode_reply(&encode_reply(&ready)), Some(ready));
+        let reply = FromEngine::Reply {
+            id: 3,
+            response: Response::Progress { done: 1, total: 2 },
+        };
+        assert_eq!(decode_reply(&encode_reply(&reply)), Some(reply));
+        assert_eq!(decode_reply(b"\xff\xff\xff"), None);
+    }
+}
