@@ -191,12 +191,13 @@ impl Engine {
     fn report(&mut self) -> Option<Report> {
         let mut report = report::build(&self.dataset, self.view.period);
         match (self.view.period, &report) {
-            // The report lists the periods with data: one look, not a second pass.
-            (Some(p), Some(r)) if !r.periods.contains(&p) => {
+            // The report lists the periods with data: one look, not a second pass. With
+            // no data at all yet, the chosen period waits for the files (a link's view
+            // arrives before its data).
+            (Some(p), Some(r)) if !r.periods.is_empty() && !r.periods.contains(&p) => {
                 self.view.period = None;
                 report = report::build(&self.dataset, None);
             }
-            (Some(_), None) => self.view.period = None,
             _ => {}
         }
         match self.view.suppression {

@@ -1,0 +1,167 @@
+//! The conversation with the engine, as the state keeps it: what is still to be sent, and
+//! what was asked and not yet answered.
+
+use std::collections::BTreeMap;
+
+use scorecard_core::engine::Request;
+use scorecard_core::InputFile;
+
+use crate::files::{FileEntry, FileId, Held};
+
+/// Something for the page's one effect to do with the engine, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outgoing {
+    /// Stop the engine, whatever it is doing, and start a fresh one.
+    Restart { id: u64 },
+    /// Send this request; the contents of `files` travel beside it, in order.
+    Send {
+        id: u64,
+        request: Request,
+        files: Vec<FileId>,
+    },
+}
+
+/// What a request still unanswered was for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asked {
+    /// Files to read (added, replaced, or the view changed): the report will change.
+    Read {
+        files: Vec<FileId>,
+    },
+    /// A new period or suppression: the report will change.
+    View,
+    Detail,
+    Export,
+    /// Files packed for a link or this browser's storage.
+    Pack,
+    /// A link's or this browser's data part.
+    Unpack,
+}
+
+impl Asked {
+    /// Whether the page waits for this answer before it shows a settled report.
+    pub fn changes_report(&self) -> bool {
+        matches!(self, Asked::Read { .. } | Asked::View)
+    }
+}
+
+impl Outgoing {
+    /// Its place in the order things were queued.
+    pub fn id(&self) -> u64 {
+        match self {
+            Outgoing::Restart { id } | Outgoing::Send { id, .. } => *id,
+        }
+    }
+}
+
+/// The outbox and the requests in flight. One counter numbers everything queued, so the
+/// page can tell what it has already done, and an answer to a request from before a
+/// restart is recognised as nobody's.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Conversation {
+    pub outbox: Vec<Outgoing>,
+    /// Contents to keep before the requests that name them are sent.
+    pub held: Vec<(u64, Held)>,
+    pub outstanding: BTreeMap<u64, Asked>,
+    next_id: u64,
+}
+
+impl Conversation {
+    fn next(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// The number of the last thing queued: it changes whenever there is more to do.
+    pub fn last_queued(&self) -> u64 {
+        self.next_id
+    }
+
+    /// Queues a request and remembers what it was for.
+    pub fn ask(&mut self, request: Request, files: Vec<FileId>, asked: Asked) -> u64 {
+        let id = self.next();
+        self.outstanding.insert(id, asked);
+        self.outbox.push(Outgoing::Send { id, request, files });
+        id
+    }
+
+    /// Queues contents for the page to keep.
+    pub fn hold(&mut self, held: Held) {
+        let id = self.next();
+        self.held.push((id, held));
+    }
+
+    /// The page has done everything queued up to `upto`.
+    pub fn done(&mut self, upto: u64) {
+        self.outbox.retain(|o| o.id() > upto);
+        self.held.retain(|(id, _)| *id > upto);
+    }
+
+    /// Queues a request carrying `files`: their names travel in the message, their
+    /// contents beside it.
+    pub fn ask_with_files(
+        &mut self,
+        files: &[FileEntry],
+        request: impl FnOnce(Vec<InputFile>) -> Request,
+        asked: Asked,
+    ) -> u64 {
+        let named = files
+            .iter()
+            .map(|f| InputFile {
+                name: f.name.clone(),
+                bytes: Vec::new(),
+            })
+            .collect();
+        self.ask(request(named), files.iter().map(|f| f.id).collect(), asked)
+    }
+
+    /// Everything in flight is forgotten and the engine restarted: its answers, if any
+    /// still come, are for requests nobody waits for.
+    pub fn restart(&mut self) {
+        self.outstanding.clear();
+        self.outbox.clear();
+        let id = self.next();
+        self.outbox.push(Outgoing::Restart { id });
+    }
+
+    /// Nothing more is sent or awaited: the engine cannot be used.
+    pub fn give_up(&mut self) {
+        self.outstanding.clear();
+        self.outbox.clear();
+    }
+
+    /// Takes an answer: what its request was for, or `None` for one nobody waits for.
+    pub fn answered(&mut self, id: u64) -> Option<Asked> {
+        self.outstanding.remove(&id)
+    }
+
+    /// What the request with this id was for, while it is unanswered.
+    pub fn asked(&self, id: u64) -> Option<&Asked> {
+        self.outstanding.get(&id)
+    }
+
+    /// Whether the report is about to change.
+    pub fn busy(&self) -> bool {
+        self.outstanding.values().any(Asked::changes_report)
+    }
+
+    /// The files of the reads in flight (the suspects when the engine dies).
+    pub fn files_being_read(&self) -> Vec<FileId> {
+        let mut ids: Vec<FileId> = self
+            .outstanding
+            .values()
+            .flat_map(|a| match a {
+                Asked::Read { files } => files.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    /// Whether a request of this kind is queued or in flight.
+    pub fn waiting_for(&self, asked: &Asked) -> bool {
+        self.outstanding.values().any(|a| a == asked)
+    }
+}

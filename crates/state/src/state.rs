@@ -1,0 +1,474 @@
+//! The state and its reducer. Side effects (sending, storage, downloads, the address bar)
+//! belong to the page's effects, which read what `reduce` left here.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use scorecard_core::engine::{Data, Download, EngineView, ExportFormat, Request, Response};
+use scorecard_core::period::Period;
+use scorecard_core::report::{Report, Row};
+use scorecard_core::share::SharedView;
+use scorecard_core::view::ViewFilter;
+
+use crate::conversation::{Asked, Conversation, Outgoing};
+use crate::files::{FileEntry, FileId, Held};
+
+/// How far a long read has got, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    pub done: u64,
+    pub total: u64,
+}
+
+/// Where data being opened came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A share link's fragment.
+    Link,
+    /// This browser's storage ("keep my data").
+    Storage,
+}
+
+/// What the page's side of the engine saw go wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EngineTrouble {
+    /// The engine stopped (a crash, or it ran out of memory).
+    Stopped(String),
+    /// The engine speaks another version of the messages (an old cached script).
+    Stale { protocol: u32 },
+    /// No engine could be started at all.
+    CouldNotStart(String),
+}
+
+/// How many times in a row the engine is restarted before the page gives up and asks
+/// the user to reload.
+pub const MAX_RESTARTS: u32 = 4;
+
+pub enum Action {
+    /// Files given (chosen, dropped, pasted, the sample); the page keeps their contents.
+    Add(Vec<FileEntry>),
+    Remove(FileId),
+    ClearFiles,
+    SetPeriod(Option<Period>),
+    /// Small-number suppression on (a threshold from 1 to 99) or off.
+    SetSuppression(Option<u32>),
+    /// The user cancelled a long read: back to the files before it.
+    Cancel,
+    Select(Option<String>),
+    Filter(ViewFilter),
+    /// A view (and maybe data) from a share link or this browser's storage.
+    Open {
+        view: SharedView,
+        data: Option<String>,
+        origin: Origin,
+    },
+    /// A link that could not be opened at all.
+    LinkError(String),
+    RememberData(bool),
+    /// The share panel wants the files packed for a link.
+    NeedPack,
+    Export(ExportFormat),
+    /// The page has done everything queued up to this number.
+    Sent {
+        upto: u64,
+    },
+    /// The engine answered the request with this id.
+    Engine {
+        id: u64,
+        response: Response,
+    },
+    EngineTrouble(EngineTrouble),
+    /// The download has been handed to the browser.
+    Downloaded,
+    /// Forget files, view and messages (the page clears storage and the address).
+    ClearEverything,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct State {
+    /// The files in the order they were given; later values replace earlier ones.
+    pub files: Vec<FileEntry>,
+    /// Files that stopped the engine, with why: listed, never sent again.
+    pub failed: BTreeMap<FileId, String>,
+    /// What the engine last said of the files: sources and notices.
+    pub data: Rc<Data>,
+    /// The report as the engine computed and suppressed it.
+    pub report: Option<Rc<Report>>,
+    /// The report period the user chose; `None` for the latest with data.
+    pub period: Option<Period>,
+    /// The files as they were before the reads in flight (what Cancel goes back to).
+    pub before: Option<Vec<FileEntry>>,
+    pub progress: Option<Progress>,
+    /// The PI whose details are open, and its whole history once the engine sent it.
+    pub selected: Option<String>,
+    pub detail: Option<Rc<Row>>,
+    pub filter: ViewFilter,
+    pub suppression: Option<u32>,
+    /// Why a link or the stored data could not be opened.
+    pub open_error: Option<String>,
+    /// The engine's own trouble, for an alert.
+    pub engine_problem: Option<String>,
+    pub remember_data: bool,
+    /// The files packed for a link or storage, once the engine has packed them.
+    pub packed: Option<Result<Rc<String>, String>>,
+    pub export_error: Option<String>,
+    /// A file for the page to hand to the browser as a download.
+    pub download: Option<Rc<Download>>,
+    conversation: Conversation,
+    /// Where the data being unpacked came from.
+    unpacking: Option<Origin>,
+    /// Restarts since the engine last answered a read.
+    restarts: u32,
+}
+
+impl State {
+    /// What the page's effect must do next, in order.
+    pub fn outbox(&self) -> &[Outgoing] {
+        &self.conversation.outbox
+    }
+
+    /// Contents the page must keep (as Blobs) before it sends the outbox.
+    pub fn held(&self) -> impl Iterator<Item = &Held> {
+        self.conversation.held.iter().map(|(_, h)| h)
+    }
+
+    /// Changes whenever something new is queued: the effect's trigger.
+    pub fn last_queued(&self) -> u64 {
+        self.conversation.last_queued()
+    }
+
+    /// Whether the engine is working on something that changes the report.
+    pub fn busy(&self) -> bool {
+        self.conversation.busy()
+    }
+
+    /// Whether the page still knows this file (its contents may be dropped otherwise).
+    pub fn knows(&self, id: FileId) -> bool {
+        self.files.iter().any(|f| f.id == id)
+            || self
+                .before
+                .as_ref()
+                .is_some_and(|b| b.iter().any(|f| f.id == id))
+            || self.conversation.held.iter().any(|(_, h)| h.id == id)
+    }
+
+    /// What a share link carries of the view.
+    pub fn shared_view(&self) -> SharedView {
+        SharedView {
+            period: self.period,
+            filter: self.filter.clone(),
+            selected: self.selected.clone(),
+            suppression: self.suppression,
+        }
+    }
+
+    fn engine_view(&self) -> EngineView {
+        EngineView {
+            period: self.period,
+            suppression: self.suppression,
+        }
+    }
+
+    /// The files that are sent to the engine: all but those that stopped it.
+    fn readable(&self) -> Vec<FileEntry> {
+        self.files
+            .iter()
+            .filter(|f| !self.failed.contains_key(&f.id))
+            .cloned()
+            .collect()
+    }
+
+    /// Before a read: remember the files to go back to, and forget packed data.
+    fn files_changing(&mut self) {
+        if !self.busy() {
+            self.before = Some(self.files.clone());
+        }
+        self.packed = None;
+    }
+
+    fn read(
+        &mut self,
+        files: &[FileEntry],
+        request: impl FnOnce(Vec<scorecard_core::InputFile>) -> Request,
+    ) {
+        let ids = files.iter().map(|f| f.id).collect();
+        self.conversation
+            .ask_with_files(files, request, Asked::Read { files: ids });
+    }
+
+    /// Asks the engine to read exactly the readable files, for the current view.
+    fn replace(&mut self) {
+        let files = self.readable();
+        let view = self.engine_view();
+        self.read(&files, |files| Request::Replace { files, view });
+    }
+
+    fn ask_view(&mut self) {
+        let view = self.engine_view();
+        self.conversation
+            .ask(Request::View(view), Vec::new(), Asked::View);
+    }
+
+    fn ask_detail(&mut self) {
+        if let (Some(code), Some(_)) = (&self.selected, &self.report) {
+            let code = code.clone();
+            self.conversation
+                .ask(Request::Detail { code }, Vec::new(), Asked::Detail);
+        }
+    }
+
+    fn ask_pack(&mut self) {
+        let files = self.readable();
+        if self.packed.is_none()
+            && !files.is_empty()
+            && !self.conversation.waiting_for(&Asked::Pack)
+        {
+            self.conversation
+                .ask_with_files(&files, Request::Pack, Asked::Pack);
+        }
+    }
+
+    /// Applies one action. Nothing here touches the browser: what is to be sent waits in
+    /// the outbox, and the page's effects act on the fields.
+    pub fn reduce(&mut self, action: Action) {
+        match action {
+            Action::Add(files) => {
+                if files.is_empty() {
+                    return;
+                }
+                self.files_changing();
+                self.read(&files, Request::Add);
+                self.files.extend(files);
+            }
+            Action::Remove(id) => {
+                if self.files.iter().any(|f| f.id == id) {
+                    self.files_changing();
+                    self.files.retain(|f| f.id != id);
+                    self.failed.remove(&id);
+                    self.replace();
+                }
+            }
+            Action::ClearFiles => {
+                self.files_changing();
+                self.files.clear();
+                self.failed.clear();
+                self.selected = None;
+                self.period = None;
+                self.replace();
+            }
+            Action::SetPeriod(p) => {
+                self.period = p;
+                self.ask_view();
+            }
+            Action::SetSuppression(t) => {
+                self.suppression = t.map(|t| t.clamp(1, 99));
+                self.ask_view();
+            }
+            Action::Cancel => {
+                self.files = self.before.take().unwrap_or_else(|| self.files.clone());
+                self.conversation.restart();
+                self.progress = None;
+                self.packed = None;
+                self.before = Some(self.files.clone());
+                self.replace();
+            }
+            Action::Select(code) => {
+                if code != self.selected {
+                    self.detail = None;
+                }
+                self.selected = code;
+                self.ask_detail();
+            }
+            Action::Filter(f) => self.filter = f,
+            Action::Open { view, data, origin } => self.open(view, data, origin),
+            Action::LinkError(e) => self.open_error = Some(e),
+            Action::RememberData(on) => {
+                self.remember_data = on;
+                if on && !self.busy() {
+                    self.ask_pack();
+                }
+            }
+            Action::NeedPack => self.ask_pack(),
+            Action::Export(format) => {
+                self.export_error = None;
+                self.conversation
+                    .ask(Request::Export(format), Vec::new(), Asked::Export);
+            }
+            Action::Sent { upto } => self.conversation.done(upto),
+            Action::Engine { id, response } => self.answer(id, response),
+            Action::EngineTrouble(trouble) => self.trouble(trouble),
+            Action::Downloaded => self.download = None,
+            Action::ClearEverything => {
+                let mut conversation = std::mem::take(&mut self.conversation);
+                conversation.restart();
+                *self = State {
+                    conversation,
+                    ..State::default()
+                };
+            }
+        }
+    }
+
+    fn open(&mut self, view: SharedView, data: Option<String>, origin: Origin) {
+        self.period = view.period;
+        self.filter = view.filter;
+        self.selected = view.selected;
+        self.suppression = view.suppression;
+        self.remember_data = origin == Origin::Storage && data.is_some();
+        // The engine learns the view now, so a file dropped next is reported with it.
+        self.ask_view();
+        if let Some(d) = data {
+            self.unpacking = Some(origin);
+            self.conversation
+                .ask(Request::Unpack(d), Vec::new(), Asked::Unpack);
+        }
+    }
+
+    fn answer(&mut self, id: u64, response: Response) {
+        if let Response::Progress { done, total } = response {
+            if matches!(self.conversation.asked(id), Some(Asked::Read { .. })) {
+                self.progress = Some(Progress { done, total });
+            }
+            return;
+        }
+        // An answer nobody waits for: from before a restart or a cancelled read.
+        let Some(asked) = self.conversation.answered(id) else {
+            return;
+        };
+        match response {
+            Response::Progress { .. } => {}
+            Response::Data(data) => self.data(*data, asked),
+            Response::Export(Ok(d)) => self.download = Some(Rc::new(d)),
+            Response::Export(Err(e)) => self.export_error = Some(e),
+            Response::Packed(p) => self.packed = Some(p.map(Rc::new)),
+            Response::Unpacked(result) => self.unpacked(result),
+            Response::Detail(row) => {
+                self.detail = row
+                    .map(|r| Rc::new(*r))
+                    .filter(|r| self.selected.as_deref() == Some(r.code.as_str()));
+            }
+            Response::Failed(e) => {
+                self.engine_problem = Some(format!(
+                    "Scorecard's engine could not do what was asked: {e}."
+                ));
+            }
+        }
+    }
+
+    fn data(&mut self, mut data: Data, asked: Asked) {
+        if matches!(asked, Asked::Read { .. }) {
+            self.restarts = 0;
+        }
+        if !self.busy() {
+            self.before = None;
+            self.progress = None;
+        }
+        self.period = data.period;
+        self.report = data.report.take().map(Rc::new);
+        self.data = Rc::new(data);
+        // The open PI's history is asked for again for the new report.
+        self.detail = None;
+        self.ask_detail();
+        if self.remember_data && !self.busy() {
+            self.ask_pack();
+        }
+    }
+
+    fn unpacked(&mut self, result: Result<Vec<scorecard_core::InputFile>, String>) {
+        let origin = self.unpacking.take();
+        match result {
+            Ok(files) => {
+                self.files_changing();
+                self.failed.clear();
+                self.files = files
+                    .into_iter()
+                    .map(|f| {
+                        let entry = FileEntry::new(f.name, f.bytes.len() as u64);
+                        self.conversation.hold(Held {
+                            id: entry.id,
+                            bytes: Rc::new(f.bytes),
+                        });
+                        entry
+                    })
+                    .collect();
+                self.replace();
+            }
+            Err(e) => {
+                self.open_error = Some(match origin {
+                    Some(Origin::Storage) => format!(
+                        "The data kept in this browser could not be read: {e}. They have been left as they were."
+                    ),
+                    _ => format!("This share link could not be opened: {e}."),
+                });
+            }
+        }
+    }
+
+    /// The engine died or could not be used: restart it with the user's files, and find
+    /// the file that killed it by reading the suspects one at a time.
+    fn trouble(&mut self, trouble: EngineTrouble) {
+        let suspects = self.conversation.files_being_read();
+        self.restarts += 1;
+        if self.restarts > MAX_RESTARTS || matches!(trouble, EngineTrouble::CouldNotStart(_)) {
+            self.conversation.give_up();
+            self.progress = None;
+            self.engine_problem = Some(match trouble {
+                EngineTrouble::CouldNotStart(e) => format!(
+                    "Scorecard's engine could not start in this browser ({e}). Reload the page to try again."
+                ),
+                _ => "Scorecard's engine stopped several times in a row. Reload the page to start again; your files have not been changed.".to_string(),
+            });
+            return;
+        }
+        if let EngineTrouble::Stale { .. } = trouble {
+            self.engine_problem = Some(
+                "Scorecard has been updated since this page was opened: the engine was restarted. If this keeps happening, reload the page.".to_string(),
+            );
+        }
+        self.conversation.restart();
+        self.progress = None;
+        match (trouble, suspects.as_slice()) {
+            (EngineTrouble::Stopped(why), [one]) => {
+                let name = self.name_of(*one);
+                self.failed.insert(
+                    *one,
+                    format!("it stopped Scorecard's engine ({why}), so it was not read"),
+                );
+                self.engine_problem = Some(format!(
+                    "{name} stopped Scorecard's engine, so it was left out; every other file still counts. Remove it, or check it and add it again."
+                ));
+                self.replace();
+            }
+            (EngineTrouble::Stopped(_), many) if many.len() > 1 => {
+                // Read the others first, then each suspect on its own: if one stops the
+                // engine again, it is the only one in flight and is named.
+                let (innocent, suspect): (Vec<FileEntry>, Vec<FileEntry>) = self
+                    .readable()
+                    .into_iter()
+                    .partition(|f| !many.contains(&f.id));
+                let view = self.engine_view();
+                self.read(&innocent, |files| Request::Replace { files, view });
+                for f in suspect {
+                    self.read(std::slice::from_ref(&f), Request::Add);
+                }
+            }
+            (EngineTrouble::Stopped(why), _) => {
+                // Not while reading: the view is the likeliest cause, so go back to the
+                // latest period.
+                self.period = None;
+                self.engine_problem = Some(format!(
+                    "Scorecard's engine stopped while working out the report ({why}) and was restarted with your files."
+                ));
+                self.replace();
+            }
+            _ => self.replace(),
+        }
+    }
+
+    fn name_of(&self, id: FileId) -> String {
+        self.files
+            .iter()
+            .find(|f| f.id == id)
+            .map_or_else(|| "A file".to_string(), |f| f.name.clone())
+    }
+}
