@@ -1,14 +1,23 @@
+//! The page: Scorecard's app, with its engine in a Web Worker.
+
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    yew::Renderer::<scorecard::ui::App>::new().render();
+    {
+        use scorecard::transport::Connector;
+        use scorecard::ui::{App, AppProps};
+        yew::Renderer::<App>::with_props(AppProps {
+            engine: Connector::worker(),
+        })
+        .render();
+    }
 }
 
 /// Parse and compute alone, for the benchmark (`scripts/bench.sh`): runs `runs` times in
 /// a fresh engine worker, timed there; resolves to `{ times_ms, rows, memory_bytes }`.
-#[cfg(all(target_arch = "wasm32", not(feature = "inline-engine")))]
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_parse_and_compute(bytes: &[u8], runs: u32) -> js_sys::Promise {
-    scorecard::ui::bridge::bench(bytes, runs)
+    scorecard::transport::worker::bench(bytes, runs)
 }
 
 /// The page's own Wasm linear memory in bytes (it only grows, so it is the peak).

@@ -3,7 +3,8 @@
 
 use std::time::Duration;
 
-use scorecard::ui::App;
+use scorecard::transport::Connector;
+use scorecard::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -17,7 +18,13 @@ fn document() -> web_sys::Document {
 async fn mount() -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            engine: Connector::in_page(),
+        },
+    )
+    .render();
     yew::scheduler::flush().await;
     root
 }

@@ -6,24 +6,21 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::ui::report_view::Shared;
-use crate::ui::services::{copy_to_clipboard, download, link_with_fragment};
-use scorecard_core::export;
-use scorecard_core::report::Report;
+use crate::ui::services::{copy_to_clipboard, link_with_fragment};
+use scorecard_core::engine::ExportFormat;
 use scorecard_core::share::{encode_view, join, SharedView, MAX_LINK_CHARS};
 use scorecard_core::suppress::DEFAULT_THRESHOLD;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
-    pub report: Shared<Report>,
     pub view: SharedView,
     /// The files packed for a link, once the engine has packed them.
     pub packed: Option<Result<Rc<String>, String>>,
     pub suppression: Option<u32>,
-    pub xlsx_error: Option<String>,
+    pub export_error: Option<String>,
     pub on_suppression: Callback<Option<u32>>,
-    /// Asks the engine for the workbook (it downloads when it arrives).
-    pub on_xlsx: Callback<()>,
+    /// Asks the engine for a download (it starts when the file arrives).
+    pub on_export: Callback<ExportFormat>,
     /// Asks the engine to pack the files for a link.
     pub on_need_pack: Callback<()>,
 }
@@ -31,20 +28,8 @@ pub struct ExportProps {
 #[function_component(ExportBar)]
 pub fn export_bar(p: &ExportProps) -> Html {
     let share_open = use_state(|| false);
-    let on_csv = {
-        let report = p.report.0.clone();
-        Callback::from(move |_: MouseEvent| {
-            download(
-                &export::file_name(&report, "csv"),
-                &export::csv(&report),
-                "text/csv;charset=utf-8",
-            );
-        })
-    };
-    let on_xlsx = {
-        let cb = p.on_xlsx.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
+    let on_csv = p.on_export.reform(|_: MouseEvent| ExportFormat::Csv);
+    let on_xlsx = p.on_export.reform(|_: MouseEvent| ExportFormat::Xlsx);
     let on_suppress = {
         let (cb, current) = (p.on_suppression.clone(), p.suppression);
         Callback::from(move |e: Event| {
@@ -85,7 +70,7 @@ pub fn export_bar(p: &ExportProps) -> Html {
                     <span class="hint">{ " are shown as c, and so are rates worked out from them, on screen and in every download." }</span>
                 }
             </div>
-            if let Some(e) = &p.xlsx_error { <p role="alert" class="notices has-problems">{ format!("The workbook could not be made: {e}") }</p> }
+            if let Some(e) = &p.export_error { <p role="alert" class="notices has-problems">{ format!("The download could not be made: {e}") }</p> }
             if *share_open {
                 <SharePanel view={p.view.clone()} packed={p.packed.clone()} on_need_pack={p.on_need_pack.clone()} />
             }

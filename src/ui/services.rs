@@ -1,18 +1,16 @@
 //! The browser corner: the sample files, downloads, the address bar, the clipboard and
 //! this browser's storage. Nothing here sends anything anywhere.
 
-use crate::ui::bridge::UserFile;
-
 /// The sample data built into the app: the complaints indicators and the action plan
 /// of the same published report (Q2 2018/19).
-pub fn sample_files() -> Vec<UserFile> {
-    vec![
-        UserFile::from_bytes(
-            "complaints-q2-2018-19.csv".into(),
+pub fn sample_files() -> [(&'static str, &'static [u8]); 2] {
+    [
+        (
+            "complaints-q2-2018-19.csv",
             include_bytes!("../../tests/fixtures/samples/complaints-q2-2018-19.csv"),
         ),
-        UserFile::from_bytes(
-            "actions-q2-2018-19.csv".into(),
+        (
+            "actions-q2-2018-19.csv",
             include_bytes!("../../tests/fixtures/samples/actions-q2-2018-19.csv"),
         ),
     ]
@@ -30,7 +28,9 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) {
             a.click();
         }
     }
-    // The object URL is revoked when `url` drops; the download has started by then.
+    // The browser starts the download after the click returns: the object URL (revoked
+    // when `url` drops) is kept a while longer rather than revoked at once.
+    gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
 }
 
 /// The fragment of the page's address, without `#`.

@@ -249,3 +249,21 @@ fn normalise_group(g: &str) -> String {
         .trim_start_matches("age")
         .to_string()
 }
+
+impl SourceSummary {
+    /// Whether this source is the file of that name or one of its sheets.
+    pub fn belongs_to(&self, file: &str) -> bool {
+        self.name == file
+            || self
+                .name
+                .strip_prefix(file)
+                .is_some_and(|rest| rest.starts_with(" › "))
+    }
+}
+
+impl Notice {
+    /// The file the notice is about.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+}

@@ -1,19 +1,21 @@
-//! The worker's side of the bridge: takes requests from the page, reads the files they
-//! carry as Blobs, and posts back what `core::engine` answers.
+//! The worker's side of the line to the page: takes requests, reads the files they
+//! carry as Blobs, and posts back what `scorecard_core::engine` answers, each answer with
+//! the id of its request (bytes: `scorecard_core::protocol`).
 //!
-//! A message is a JS array: a `Uint8Array` holding the request (bincode), then the
-//! Blobs of any files it carries, in order. A reply is a `Uint8Array` holding the
-//! response. The worker says `"ready"` once it listens, and answers `["bench", bytes, runs]`
-//! with the benchmark's timings.
+//! A message is a JS array: a `Uint8Array` holding the request, then the Blobs of any
+//! files it carries, in order. A reply is a `Uint8Array`. The worker's first message
+//! names the protocol it speaks. A request it cannot decode is answered with
+//! `Response::Failed`; if the engine itself dies (a panic aborts), the page hears of it
+//! through the worker's `error` event. `["bench", bytes, runs]` runs the benchmark.
 
 use std::cell::RefCell;
 
+use scorecard_core::engine::{Engine, Response};
+use scorecard_core::protocol::{decode_request, encode_reply, FromEngine, PROTOCOL};
+use scorecard_core::InputFile;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
-
-use scorecard_core::engine::{from_bytes, to_bytes, Engine, Request, Response};
-use scorecard_core::InputFile;
 
 thread_local! {
     static ENGINE: RefCell<Engine> = RefCell::new(Engine::default());
@@ -23,29 +25,39 @@ thread_local! {
 pub fn run() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
-        let message: js_sys::Array = e.data().unchecked_into();
+        let message: js_sys::Array = match e.data().dyn_into() {
+            Ok(m) => m,
+            Err(_) => return,
+        };
         if message.get(0).as_string().as_deref() == Some("bench") {
             bench(&message);
             return;
         }
         let bytes = js_sys::Uint8Array::new(&message.get(0)).to_vec();
-        let Some(mut request) = from_bytes::<Request>(&bytes) else {
-            return;
+        let (id, request) = decode_request(&bytes);
+        // Without an id there is no one to answer; the page's own bytes always carry one.
+        let Some(id) = id else { return };
+        let response = match request {
+            Ok(mut request) => {
+                if let Some(files) = request.files_mut() {
+                    let blobs: Vec<Blob> = (1..message.length())
+                        .filter_map(|i| message.get(i).dyn_into().ok())
+                        .collect();
+                    fill(files, &blobs);
+                }
+                ENGINE.with(|e| {
+                    e.borrow_mut().handle(request, &mut |response| {
+                        post(&FromEngine::Reply { id, response })
+                    })
+                })
+            }
+            Err(e) => Response::Failed(e),
         };
-        let blobs: Vec<Blob> = (1..message.length())
-            .map(|i| message.get(i).unchecked_into())
-            .collect();
-        if let Request::Add(files) | Request::Replace { files, .. } | Request::Pack(files) =
-            &mut request
-        {
-            fill(files, &blobs);
-        }
-        let response = ENGINE.with(|e| e.borrow_mut().handle(request, &mut |r| post(&r)));
-        post(&response);
+        post(&FromEngine::Reply { id, response });
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    let _ = scope.post_message(&JsValue::from_str("ready"));
+    post(&FromEngine::Ready { protocol: PROTOCOL });
 }
 
 /// Reads each file's Blob into its bytes; a Blob that cannot be read leaves the file
@@ -61,10 +73,10 @@ fn fill(files: &mut [InputFile], blobs: &[Blob]) {
     }
 }
 
-/// Posts a response, handing its buffer over rather than copying it.
-fn post(response: &Response) {
+/// Posts a message, handing its buffer over rather than copying it.
+fn post(message: &FromEngine) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let bytes = to_bytes(response);
+    let bytes = encode_reply(message);
     let array = js_sys::Uint8Array::new_with_length(bytes.len() as u32);
     array.copy_from(&bytes);
     let transfer = js_sys::Array::of1(&array.buffer());

@@ -1,0 +1,173 @@
+//! The page's side effects, each a hook over the state: sending the outbox to the engine,
+//! opening a link or stored data, keeping data in storage, downloads, and pastes.
+//! `reduce` decides; these only carry out.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use scorecard_core::share;
+use scorecard_state::{Action, Origin, Outgoing};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::transport::files::FileStore;
+use crate::transport::{Connector, EngineEvent};
+use crate::ui::services::{clear_location_hash, download, location_hash, storage};
+use crate::ui::store::Store;
+
+/// Connects to the engine and sends whatever the reducer queued, once, in order; every
+/// event from the engine comes back as an action.
+#[hook]
+pub fn use_engine(connector: Connector, state: &UseReducerHandle<Store>, files: &FileStore) {
+    let transport = {
+        let dispatcher = state.dispatcher();
+        use_memo(connector, move |connector| {
+            (connector.0)(Callback::from(move |event| {
+                dispatcher.dispatch(match event {
+                    EngineEvent::Reply { id, response } => Action::Engine { id, response },
+                    EngineEvent::Trouble(t) => Action::EngineTrouble(t),
+                })
+            }))
+        })
+    };
+    // What has been done already: the state's record of it arrives a render later.
+    let done = use_memo((), |_| Cell::new(0u64));
+    let (state, files) = (state.clone(), files.clone());
+    use_effect_with(state.last_queued(), move |_| {
+        for h in state.held() {
+            files.keep_bytes(h.id, &h.bytes);
+        }
+        for o in state.outbox().iter().filter(|o| o.id() > done.get()) {
+            match o {
+                Outgoing::Restart { .. } => transport.restart(),
+                Outgoing::Send {
+                    id,
+                    request,
+                    files: ids,
+                } => transport.send(*id, request, &files.blobs(ids)),
+            }
+        }
+        let upto = state.last_queued();
+        done.set(upto);
+        state.dispatch(Action::Sent { upto });
+        files.retain(|id| state.knows(id));
+    });
+}
+
+/// On opening: a share link wins; else this browser's remembered view (and data, where
+/// the user opted in). A link that cannot be decoded gives a message and a working page.
+#[hook]
+pub fn use_opening(state: &UseReducerHandle<Store>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| {
+        let hash = location_hash();
+        if !hash.is_empty() {
+            match share::decode_view(&hash) {
+                Ok((view, data)) => dispatcher.dispatch(Action::Open {
+                    view,
+                    data,
+                    origin: Origin::Link,
+                }),
+                Err(e) => dispatcher.dispatch(Action::LinkError(format!(
+                    "This share link could not be opened: {e}."
+                ))),
+            }
+            return;
+        }
+        let view = storage::get(storage::VIEW)
+            .and_then(|v| share::decode_view(&v).ok())
+            .map(|(view, _)| view)
+            .unwrap_or_default();
+        let data = storage::get(storage::DATA)
+            .and_then(|d| share::decode_view(&d).ok())
+            .and_then(|(_, data)| data);
+        dispatcher.dispatch(Action::Open {
+            view,
+            data,
+            origin: Origin::Storage,
+        });
+    });
+    // A link that failed leaves the address bar, so a reload does not fail again.
+    let failed = state.open_error.is_some();
+    use_effect_with(failed, |failed| {
+        if *failed && !location_hash().is_empty() {
+            clear_location_hash();
+        }
+    });
+}
+
+/// Remembers the view on this machine; the data only where the user opted in.
+#[hook]
+pub fn use_storage(state: &UseReducerHandle<Store>) {
+    use_effect_with(state.shared_view(), |view| {
+        storage::set(storage::VIEW, &share::encode_view(view));
+    });
+    let remember = state.remember_data;
+    let no_files = state.files.is_empty();
+    let packed = state.packed.clone();
+    use_effect_with(
+        (remember, no_files, packed),
+        |(remember, no_files, packed)| {
+            if !*remember {
+                return;
+            }
+            if *no_files {
+                storage::remove(storage::DATA);
+            } else if let Some(Ok(d)) = packed {
+                let view = share::encode_view(&share::SharedView::default());
+                let saved = share::join(&view, Some(d), 4_000_000)
+                    .ok()
+                    .filter(|d| storage::set(storage::DATA, d));
+                if saved.is_none() {
+                    storage::remove(storage::DATA);
+                }
+            }
+        },
+    );
+}
+
+/// Hands a file the engine made to the browser as a download.
+#[hook]
+pub fn use_downloads(state: &UseReducerHandle<Store>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.download.clone(), move |d| {
+        if let Some(d) = d {
+            download(&d.name, &d.bytes, &d.mime);
+            dispatcher.dispatch(Action::Downloaded);
+        }
+    });
+}
+
+/// Text pasted anywhere on the page (a range copied from Excel arrives as tab-separated
+/// text) is read like a file. Pastes into form fields are left alone.
+#[hook]
+pub fn use_paste(state: &UseReducerHandle<Store>, files: &FileStore) {
+    let (dispatcher, files) = (state.dispatcher(), files.clone());
+    use_effect_with((), move |_| {
+        let count = Rc::new(Cell::new(0));
+        let listener =
+            gloo::events::EventListener::new(&gloo::utils::document(), "paste", move |e| {
+                let in_field = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
+                if in_field {
+                    return;
+                }
+                let text = e
+                    .dyn_ref::<web_sys::ClipboardEvent>()
+                    .and_then(|c| c.clipboard_data())
+                    .and_then(|d| d.get_data("text/plain").ok())
+                    .unwrap_or_default();
+                if !text.trim().is_empty() {
+                    count.set(count.get() + 1);
+                    let name = format!("Pasted text {}", count.get());
+                    let entry = files.keep_new(name, text.as_bytes());
+                    dispatcher.dispatch(Action::Add(vec![entry]));
+                }
+            });
+        move || drop(listener)
+    });
+}
