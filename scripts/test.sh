@@ -17,17 +17,19 @@ export PATH="$PWD/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
 echo "== format and lints"
-cargo fmt --check
+cargo fmt --all --check
+# Natively: the calculator (with and without the workbook code) and the page's state.
 cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets --features inline-engine -- -D warnings
+cargo clippy -p scorecard-core --no-default-features --all-targets -- -D warnings
+# In Wasm: the page and the engine worker.
+cargo clippy --target wasm32-unknown-unknown -p scorecard -p scorecard-engine --all-targets -- -D warnings
 
-echo "== core: native unit, integration and doc tests"
+echo "== core and state: native unit, integration and doc tests"
 cargo test
 
 echo "== components: wasm-bindgen-test in headless Chromium"
-# The component tests run the engine on the page's thread: their runner serves no worker script.
-cargo test --target wasm32-unknown-unknown --test web --features inline-engine
+# The app is started with the engine on the page's thread: the runner serves no worker script.
+cargo test --target wasm32-unknown-unknown -p scorecard --test web
 
 echo "== end to end: release build in Chromium"
 trunk build --release=true

@@ -96,18 +96,26 @@ pub fn use_opening(state: &UseReducerHandle<Store>) {
     });
 }
 
-/// Remembers the view on this machine; the data only where the user opted in.
+/// Remembers the view on this machine (not a share link's: that would overwrite the
+/// user's own); the data only where the user opted in, and says so when the browser
+/// refuses them.
 #[hook]
 pub fn use_storage(state: &UseReducerHandle<Store>) {
-    use_effect_with(state.shared_view(), |view| {
-        storage::set(storage::VIEW, &share::encode_view(view));
+    let from_link = state.from_link;
+    use_effect_with(state.shared_view(), move |view| {
+        if !from_link {
+            // A view that cannot be kept is no loss worth a message: it is the default
+            // next time.
+            let _ = storage::set(storage::VIEW, &share::encode_view(view));
+        }
     });
     let remember = state.remember_data;
     let no_files = state.files.is_empty();
     let packed = state.packed.clone();
+    let dispatcher = state.dispatcher();
     use_effect_with(
         (remember, no_files, packed),
-        |(remember, no_files, packed)| {
+        move |(remember, no_files, packed)| {
             if !*remember {
                 return;
             }
@@ -116,10 +124,10 @@ pub fn use_storage(state: &UseReducerHandle<Store>) {
             } else if let Some(Ok(d)) = packed {
                 let view = share::encode_view(&share::SharedView::default());
                 let saved = share::join(&view, Some(d), 4_000_000)
-                    .ok()
-                    .filter(|d| storage::set(storage::DATA, d));
-                if saved.is_none() {
-                    storage::remove(storage::DATA);
+                    .map_err(|e| e.to_string())
+                    .and_then(|d| storage::set(storage::DATA, &d));
+                if let Err(why) = saved {
+                    dispatcher.dispatch(Action::StorageFailed(why));
                 }
             }
         },

@@ -75,11 +75,15 @@ pub fn app(props: &AppProps) -> Html {
             dispatcher.dispatch(Action::ClearEverything);
         })
     };
-    let alerts: Vec<String> = [&state.open_error, &state.engine_problem]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
+    let alerts: Vec<String> = [
+        &state.open_error,
+        &state.engine_problem,
+        &state.storage_problem,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect();
 
     html! {
         <>

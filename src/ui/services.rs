@@ -84,8 +84,20 @@ pub mod storage {
         local()?.get_item(key).ok().flatten()
     }
 
-    pub fn set(key: &str, value: &str) -> bool {
-        local().is_some_and(|s| s.set_item(key, value).is_ok())
+    /// Keeps a value, or says why the browser would not (no storage, or it is full).
+    pub fn set(key: &str, value: &str) -> Result<(), String> {
+        let storage = local().ok_or("this browser keeps no data for pages")?;
+        storage.set_item(key, value).map_err(|e| {
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
+            if name == "QuotaExceededError" {
+                "the browser's storage for this page is full".to_string()
+            } else {
+                "the browser refused to store them".to_string()
+            }
+        })
     }
 
     pub fn remove(key: &str) {

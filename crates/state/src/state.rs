@@ -65,6 +65,8 @@ pub enum Action {
     /// A link that could not be opened at all.
     LinkError(String),
     RememberData(bool),
+    /// This browser would not keep the data (its storage is full or turned off).
+    StorageFailed(String),
     /// The share panel wants the files packed for a link.
     NeedPack,
     Export(ExportFormat),
@@ -109,6 +111,11 @@ pub struct State {
     /// The engine's own trouble, for an alert.
     pub engine_problem: Option<String>,
     pub remember_data: bool,
+    /// The view came from a share link: it is not written over the view this browser
+    /// keeps for its user.
+    pub from_link: bool,
+    /// Why this browser would not keep the data.
+    pub storage_problem: Option<String>,
     /// The files packed for a link or storage, once the engine has packed them.
     pub packed: Option<Result<Rc<String>, String>>,
     pub export_error: Option<String>,
@@ -284,9 +291,16 @@ impl State {
             Action::LinkError(e) => self.open_error = Some(e),
             Action::RememberData(on) => {
                 self.remember_data = on;
+                self.storage_problem = None;
                 if on && !self.busy() {
                     self.ask_pack();
                 }
+            }
+            Action::StorageFailed(why) => {
+                self.remember_data = false;
+                self.storage_problem = Some(format!(
+                    "Your data could not be kept in this browser: {why}. The report is not affected; the box has been unticked."
+                ));
             }
             Action::NeedPack => self.ask_pack(),
             Action::Export(format) => {
@@ -315,6 +329,7 @@ impl State {
         self.selected = view.selected;
         self.suppression = view.suppression;
         self.remember_data = origin == Origin::Storage && data.is_some();
+        self.from_link = origin == Origin::Link;
         // The engine learns the view now, so a file dropped next is reported with it.
         self.ask_view();
         if let Some(d) = data {

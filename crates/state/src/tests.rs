@@ -244,6 +244,7 @@ fn a_link_with_data_unpacks_keeps_the_contents_and_reads_them_with_its_view() {
         origin: Origin::Link,
     });
     assert!(!s.remember_data, "a link never turns on keeping data");
+    assert!(s.from_link, "a link's view is not stored over the user's");
     // Answer the view and the unpack; the reducer then holds the bytes and reads them.
     let outbox = s.outbox().to_vec();
     s.reduce(Action::Sent {
@@ -456,4 +457,17 @@ fn clear_everything_forgets_all_and_ignores_late_answers() {
     assert!(s.files.is_empty());
     assert!(s.report.is_none());
     assert!(!s.busy());
+}
+
+#[test]
+fn storage_that_refuses_unticks_the_box_and_says_why() {
+    let mut s = State::default();
+    s.reduce(Action::RememberData(true));
+    s.reduce(Action::StorageFailed("the storage is full".into()));
+    assert!(!s.remember_data);
+    assert!(s
+        .storage_problem
+        .as_deref()
+        .unwrap()
+        .contains("the storage is full"));
 }
