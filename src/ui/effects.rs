@@ -34,6 +34,9 @@ pub fn use_engine(connector: Connector, state: &UseReducerHandle<Store>, files: 
     let done = use_memo((), |_| Cell::new(0u64));
     let (state, files) = (state.clone(), files.clone());
     use_effect_with(state.last_queued(), move |_| {
+        if state.outbox().is_empty() && state.held().next().is_none() {
+            return;
+        }
         for h in state.held() {
             files.keep_bytes(h.id, &h.bytes);
         }
