@@ -175,7 +175,9 @@ impl Engine {
             None => report,
         };
         let name = crate::export::file_name(&shown, "xlsx");
-        crate::export::xlsx(&shown).map(|bytes| (name, bytes))
+        crate::export::xlsx(&shown)
+            .map(|bytes| (name, bytes))
+            .map_err(|e| e.to_string())
     }
 
     #[cfg(not(feature = "xlsx"))]

@@ -194,34 +194,26 @@ pub fn narrative(group: &Group) -> String {
             if s.no_data == 1 { "has" } else { "have" }
         ));
     }
-    let movers: Vec<&Row> = group
-        .rows
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.short_trend.as_ref().map(|t| t.trend),
-                Some(Trend::Improving | Trend::GettingWorse)
-            )
-        })
-        .collect();
-    let movement = |r: &Row| -> f64 {
-        match (&r.short_trend, r.value) {
-            (Some(t), Some(v)) if t.against != 0.0 => ((v - t.against) / t.against).abs(),
-            (Some(t), Some(v)) => (v - t.against).abs(),
-            _ => 0.0,
-        }
+    // A row whose value or comparator is withheld by suppression is no mover to name:
+    // the sentence would state the withheld figure.
+    let movement = |r: &Row| -> Option<(Trend, f64, f64)> {
+        let t = r.short_trend.as_ref()?;
+        let (old, new) = (t.against?, r.value?);
+        let size = if old != 0.0 {
+            ((new - old) / old).abs()
+        } else {
+            (new - old).abs()
+        };
+        matches!(t.trend, Trend::Improving | Trend::GettingWorse).then_some((t.trend, old, size))
     };
     for wanted in [Trend::Improving, Trend::GettingWorse] {
-        let best = movers
+        let best = group
+            .rows
             .iter()
-            .filter(|r| r.short_trend.as_ref().map(|t| t.trend) == Some(wanted))
-            .max_by(|a, b| movement(a).total_cmp(&movement(b)));
-        if let (Some(r), Some(v)) = (best, best.and_then(|r| r.value)) {
-            let t = r
-                .short_trend
-                .as_ref()
-                .map(|t| t.against)
-                .unwrap_or_default();
+            .filter_map(|r| movement(r).map(|m| (r, m)))
+            .filter(|(_, (trend, _, _))| *trend == wanted)
+            .max_by(|(_, a), (_, b)| a.2.total_cmp(&b.2));
+        if let Some((r, (_, old, _))) = best {
             let verb = if wanted == Trend::Improving {
                 "improved"
             } else {
@@ -230,8 +222,8 @@ pub fn narrative(group: &Group) -> String {
             out.push(format!(
                 "{} {verb} from {} to {}.",
                 sentence_case(&r.title),
-                r.format.show_with_word(t),
-                r.format.show_with_word(v)
+                r.format.show_with_word(old),
+                r.format.show_with_word(r.value.unwrap_or_default())
             ));
         }
     }
