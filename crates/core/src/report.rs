@@ -59,24 +59,7 @@ fn computed(
     let mut working = None;
     let mut derived = None;
     if let Some(n) = obs.numerator {
-        let denominator = match (obs.denominator, &ind.population_group) {
-            (Some(d), _) => Some((d, None)),
-            (None, Some(group)) => match ds.population_for(group, period.financial_year()) {
-                Some(p) => Some((
-                    p.population,
-                    Some(format!("population {}, mid-{} estimate", p.group, p.year)),
-                )),
-                None => {
-                    checks.push(DataCheck::NoPopulation {
-                        group: group.clone(),
-                        year: period.financial_year(),
-                        period,
-                    });
-                    None
-                }
-            },
-            (None, None) => None,
-        };
+        let denominator = denominator(ds, ind, period, obs, checks);
         if let Some((d, pop)) = denominator {
             if d == 0.0 {
                 checks.push(DataCheck::ZeroDenominator { period });
@@ -121,6 +104,35 @@ fn computed(
             working,
             numerator: obs.numerator,
         }),
+        (None, None) => None,
+    }
+}
+
+/// The denominator of a PI's rate in a period: the file's own, else the population
+/// of the group the PI names (with the estimate used, for the working).
+fn denominator(
+    ds: &Dataset,
+    ind: &Indicator,
+    period: Period,
+    obs: &Observation,
+    checks: &mut Vec<DataCheck>,
+) -> Option<(f64, Option<String>)> {
+    match (obs.denominator, &ind.population_group) {
+        (Some(d), _) => Some((d, None)),
+        (None, Some(group)) => match ds.population_for(group, period.financial_year()) {
+            Some(p) => Some((
+                p.population,
+                Some(format!("population {}, mid-{} estimate", p.group, p.year)),
+            )),
+            None => {
+                checks.push(DataCheck::NoPopulation {
+                    group: group.clone(),
+                    year: period.financial_year(),
+                    period,
+                });
+                None
+            }
+        },
         (None, None) => None,
     }
 }
