@@ -235,7 +235,7 @@ const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshe
 
 #[cfg(feature = "xlsx")]
 fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
-    crate::export::xlsx(report)
+    crate::export::xlsx(report).map_err(|e| e.to_string())
 }
 
 #[cfg(not(feature = "xlsx"))]

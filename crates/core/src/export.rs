@@ -2,36 +2,208 @@
 //! and XLSX (a summary sheet with the key, and a sheet per group). Text that a
 //! spreadsheet could run as a formula is neutralised.
 
-use crate::report::{Report, Row};
+use crate::report::{Report, Row, Shown};
 use crate::status::Status;
-use crate::trend::quartile_label;
+use crate::trend::TrendResult;
 use crate::value::{Format, Unit};
 
-/// Column headers of the CSV export, in order.
-pub const CSV_COLUMNS: [&str; 22] = [
-    "Group",
-    "Code",
-    "Indicator",
-    "Period",
-    "Value",
-    "Value shown",
-    "Unit",
-    "Target",
-    "Status",
-    "Reason",
-    "Short trend",
-    "Long trend",
-    "Change",
-    "Benchmark",
-    "Against benchmark",
-    "Rank",
-    "Ranked",
-    "Quartile",
-    "Note",
-    "Status stated in file",
-    "Worked out as",
-    "Data checks",
+/// What a column holds for one row, before it is written as CSV text or a workbook cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    /// Text from the file or made from it: neutralised where a spreadsheet could run it.
+    Text(String),
+    /// A figure in the PI's format: plain digits in the CSV, a formatted number in the
+    /// workbook.
+    Figure(f64),
+    /// A whole number that is not a figure of the PI (a rank).
+    Whole(u32),
+    /// A status: its words in the CSV, symbol and words in its colours in the workbook.
+    Status(Status),
+    /// A figure withheld by small-number suppression: `c` in both.
+    Suppressed,
+}
+
+/// One column of the exports: its header, its cell for a row, and how the workbook
+/// lays it out. [`COLUMNS`] drives both the CSV and the workbook's group sheets.
+pub struct Column {
+    pub header: &'static str,
+    /// The column's cell for a row.
+    pub cell: fn(&Row) -> Cell,
+    /// Whether the workbook's group sheets have it too (they leave out the group, which
+    /// is the sheet, and the value as text and unit, which its number format shows).
+    pub in_workbook: bool,
+    /// The column's width in the workbook, in characters; wide columns wrap their text.
+    pub width: f64,
+}
+
+fn text(s: &str) -> Cell {
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s.to_string())
+    }
+}
+
+fn optional_text(s: Option<impl AsRef<str>>) -> Cell {
+    s.map_or(Cell::Empty, |s| text(s.as_ref()))
+}
+
+fn trend(t: &Option<TrendResult>) -> Cell {
+    optional_text(t.as_ref().map(|t| t.trend.label()))
+}
+
+/// Every column of the exports, in the CSV's order.
+pub const COLUMNS: &[Column] = &[
+    Column {
+        header: "Group",
+        cell: |r| text(&r.group),
+        in_workbook: false,
+        width: 24.0,
+    },
+    Column {
+        header: "Code",
+        cell: |r| text(&r.code),
+        in_workbook: true,
+        width: 12.0,
+    },
+    Column {
+        header: "Indicator",
+        cell: |r| text(&r.title),
+        in_workbook: true,
+        width: 48.0,
+    },
+    Column {
+        header: "Period",
+        cell: |r| Cell::Text(r.period.to_string()),
+        in_workbook: true,
+        width: 12.0,
+    },
+    Column {
+        header: "Value",
+        cell: |r| match (r.value, &r.value_shown) {
+            (Some(v), _) => Cell::Figure(v),
+            (None, Shown::Suppressed) => Cell::Suppressed,
+            (None, _) => Cell::Empty,
+        },
+        in_workbook: true,
+        width: 12.0,
+    },
+    Column {
+        header: "Value shown",
+        cell: |r| match &r.value_shown {
+            Shown::Value(s) => text(s),
+            Shown::Suppressed => Cell::Suppressed,
+            Shown::Missing => Cell::Empty,
+        },
+        in_workbook: false,
+        width: 12.0,
+    },
+    Column {
+        header: "Unit",
+        cell: |r| text(&r.format.unit.to_string()),
+        in_workbook: false,
+        width: 8.0,
+    },
+    Column {
+        header: "Target",
+        cell: |r| r.target.map_or(Cell::Empty, |t| Cell::Figure(t.value)),
+        in_workbook: true,
+        width: 10.0,
+    },
+    Column {
+        header: "Status",
+        cell: |r| Cell::Status(r.status),
+        in_workbook: true,
+        width: 24.0,
+    },
+    Column {
+        header: "Reason",
+        cell: |r| text(&r.reason),
+        in_workbook: true,
+        width: 48.0,
+    },
+    Column {
+        header: "Short trend",
+        cell: |r| trend(&r.short_trend),
+        in_workbook: true,
+        width: 14.0,
+    },
+    Column {
+        header: "Long trend",
+        cell: |r| trend(&r.long_trend),
+        in_workbook: true,
+        width: 14.0,
+    },
+    Column {
+        header: "Change",
+        cell: |r| optional_text(r.change_sentence()),
+        in_workbook: true,
+        width: 40.0,
+    },
+    Column {
+        header: "Benchmark",
+        cell: |r| r.benchmark.map_or(Cell::Empty, |(b, _)| Cell::Figure(b)),
+        in_workbook: true,
+        width: 12.0,
+    },
+    Column {
+        header: "Against benchmark",
+        cell: |r| optional_text(r.benchmark.map(|(_, c)| c.label())),
+        in_workbook: true,
+        width: 12.0,
+    },
+    Column {
+        header: "Rank",
+        cell: |r| r.rank.map_or(Cell::Empty, |k| Cell::Whole(k.rank)),
+        in_workbook: true,
+        width: 8.0,
+    },
+    Column {
+        header: "Ranked",
+        cell: |r| r.rank.map_or(Cell::Empty, |k| Cell::Whole(k.of)),
+        in_workbook: true,
+        width: 8.0,
+    },
+    Column {
+        header: "Quartile",
+        cell: |r| optional_text(r.rank.map(|k| k.quartile().label())),
+        in_workbook: true,
+        width: 16.0,
+    },
+    Column {
+        header: "Note",
+        cell: |r| text(&r.note),
+        in_workbook: true,
+        width: 40.0,
+    },
+    Column {
+        header: "Status stated in file",
+        cell: |r| r.stated_status.map_or(Cell::Empty, Cell::Status),
+        in_workbook: true,
+        width: 24.0,
+    },
+    Column {
+        header: "Worked out as",
+        cell: |r| optional_text(r.working.as_deref()),
+        in_workbook: true,
+        width: 40.0,
+    },
+    Column {
+        header: "Data checks",
+        cell: |r| {
+            let checks: Vec<String> = r.checks.iter().map(|c| c.to_string()).collect();
+            text(&checks.join(" | "))
+        },
+        in_workbook: true,
+        width: 48.0,
+    },
 ];
+
+/// The CSV's header row: every column's header, in order.
+pub fn headers() -> Vec<&'static str> {
+    COLUMNS.iter().map(|c| c.header).collect()
+}
 
 /// Makes a text cell safe to open in a spreadsheet: one that starts with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return gets a leading apostrophe, so Excel shows it as text
@@ -62,62 +234,29 @@ fn plain(format: &Format, x: f64) -> String {
     format!("{:.*}", format.decimals as usize, format.shown(x) / scale)
 }
 
-fn csv_record(row: &Row) -> Vec<String> {
-    let f = &row.format;
-    let text = |s: &str| neutralise(s);
-    let trend = |t: &Option<crate::trend::TrendResult>| {
-        t.as_ref()
-            .map(|t| t.trend.label().to_string())
-            .unwrap_or_default()
-    };
-    vec![
-        text(&row.group),
-        text(&row.code),
-        text(&row.title),
-        row.period.to_string(),
-        row.value.map(|v| plain(f, v)).unwrap_or_else(|| {
-            if row.value_shown.as_deref() == Some(crate::suppress::MARK) {
-                crate::suppress::MARK.into()
-            } else {
-                String::new()
-            }
-        }),
-        text(row.value_shown.as_deref().unwrap_or("")),
-        text(&f.unit.to_string()),
-        row.target.map(|t| plain(f, t.value)).unwrap_or_default(),
-        row.status.label().to_string(),
-        text(&row.reason),
-        trend(&row.short_trend),
-        trend(&row.long_trend),
-        text(row.change.as_deref().unwrap_or("")),
-        row.benchmark.map(|(b, _)| plain(f, b)).unwrap_or_default(),
-        row.benchmark
-            .map(|(_, c)| c.label().to_string())
-            .unwrap_or_default(),
-        row.rank.map(|(r, _, _)| r.to_string()).unwrap_or_default(),
-        row.rank.map(|(_, n, _)| n.to_string()).unwrap_or_default(),
-        row.rank
-            .map(|(_, _, q)| quartile_label(q).to_string())
-            .unwrap_or_default(),
-        text(&row.note),
-        row.stated_status
-            .map(|s| s.label().to_string())
-            .unwrap_or_default(),
-        text(row.working.as_deref().unwrap_or("")),
-        text(&row.checks.join(" | ")),
-    ]
+/// A cell as CSV text.
+fn csv_text(cell: Cell, format: &Format) -> String {
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(s) => neutralise(&s),
+        Cell::Figure(x) => plain(format, x),
+        Cell::Whole(n) => n.to_string(),
+        Cell::Status(s) => s.label().to_string(),
+        Cell::Suppressed => crate::suppress::MARK.to_string(),
+    }
 }
 
 /// The report as CSV (UTF-8 with a BOM, so Excel reads `£` and `–` right): a header
-/// row, then one row per PI at the report period.
+/// row, then one row per PI at the report period, as the report given has it (make it
+/// with [`crate::suppress::apply`] first for publication).
 pub fn csv(report: &Report) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::Writer::from_writer(&mut out);
         // Writing to a Vec cannot fail; a failure would only drop the row.
-        let _ = w.write_record(CSV_COLUMNS);
+        let _ = w.write_record(headers());
         for row in report.groups.iter().flat_map(|g| &g.rows) {
-            let _ = w.write_record(csv_record(row));
+            let _ = w.write_record(COLUMNS.iter().map(|c| csv_text((c.cell)(row), &row.format)));
         }
         let _ = w.flush();
     }
@@ -135,7 +274,65 @@ pub fn file_name(report: &Report, extension: &str) -> String {
     format!("scorecard-{period}.{extension}")
 }
 
+/// Excel's limit on the text of one cell, in UTF-16 units.
+pub const CELL_LIMIT: usize = 32_767;
+
+/// Rows a worksheet holds.
+const SHEET_ROWS: usize = 1_048_576;
+
+/// Rows above a group sheet's first PI: its title, summary line, a gap and the headers.
+const GROUP_HEAD_ROWS: usize = 4;
+
+/// What ends a text cut to fit [`CELL_LIMIT`].
+const CUT_NOTE: &str =
+    " … [cut at Excel's limit of 32,767 characters; the CSV export has the whole text]";
+
+/// A text that fits in a workbook cell: one longer than Excel allows is cut, and says so.
+///
+/// ```
+/// use scorecard_core::export::{fit_cell, CELL_LIMIT};
+/// assert_eq!(fit_cell("Referrals"), "Referrals");
+/// let long = "x".repeat(40_000);
+/// let cut = fit_cell(&long);
+/// assert_eq!(cut.encode_utf16().count(), CELL_LIMIT);
+/// assert!(cut.ends_with("the CSV export has the whole text]"));
+/// ```
+pub fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.encode_utf16().count() <= CELL_LIMIT {
+        return text.into();
+    }
+    let budget = CELL_LIMIT - CUT_NOTE.encode_utf16().count();
+    let mut used = 0;
+    let kept: String = text
+        .chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= budget
+        })
+        .collect();
+    // Pad to the limit exactly where a character of two units did not fit.
+    let pad = budget - kept.encode_utf16().count();
+    format!("{kept}{}{CUT_NOTE}", " ".repeat(pad)).into()
+}
+
+/// Why a workbook could not be made at all. A single cell that cannot be written never
+/// stops the workbook: it is left empty, and the summary sheet says how many were.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// A group has more PIs than a worksheet has rows.
+    #[error("the group '{group}' has {rows} indicators, more than a worksheet holds ({max})", max = crate::value::group_thousands((SHEET_ROWS - GROUP_HEAD_ROWS) as f64, 0))]
+    TooManyRows { group: String, rows: usize },
+    /// Excel refused a sheet name even after it was made legal.
+    #[error("a sheet could not be named '{name}': {reason}")]
+    SheetName { name: String, reason: String },
+    /// The workbook could not be put together.
+    #[error("the workbook could not be written: {0}")]
+    Workbook(String),
+}
+
 /// Colours of each status, for the workbook: (text, fill).
+#[cfg(feature = "xlsx")]
 fn status_colours(s: Status) -> (u32, u32) {
     match s {
         Status::OffTarget => (0xB4231C, 0xFBE9E7),
@@ -146,270 +343,304 @@ fn status_colours(s: Status) -> (u32, u32) {
     }
 }
 
-/// The report as an XLSX workbook: a summary sheet with the key, then a sheet per
-/// group. Numbers are stored as numbers with their formats; statuses are labelled and
-/// coloured; all text is stored as text, never as a formula, and formula-like text still
-/// gets its apostrophe so that copying the cell elsewhere stays safe.
 #[cfg(feature = "xlsx")]
-pub fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
-    use rust_xlsxwriter::{Color, Format as Cell, FormatBorder, Workbook};
+mod book {
+    //! Writing the workbook: one cell at a time, each written or skipped on its own.
 
-    let e = |err: rust_xlsxwriter::XlsxError| err.to_string();
-    let mut book = Workbook::new();
-    let bold = Cell::new().set_bold();
-    let head = Cell::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xEEF2F7))
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap();
-    let wrap = Cell::new().set_text_wrap();
-    let title = Cell::new().set_bold().set_font_size(16);
-    let status_cell = |s: Status| {
-        let (fg, bg) = status_colours(s);
-        Cell::new()
-            .set_bold()
-            .set_font_color(Color::RGB(fg))
-            .set_background_color(Color::RGB(bg))
-    };
+    use rust_xlsxwriter::{Color, Format as Style, FormatBorder, Worksheet, XlsxError};
 
-    // Summary and key.
-    {
-        let sheet = book.add_worksheet();
-        sheet.set_name("Summary").map_err(e)?;
-        sheet
-            .write_string_with_format(
-                0,
-                0,
-                format!("Performance report: {}", report.period),
-                &title,
-            )
-            .map_err(e)?;
-        let headers = [
-            "Group",
-            "● Off Target",
-            "▲ Warning",
-            "✓ On Target",
-            "? Data Not Yet Available",
-            "📊 Data Only",
-            "On target",
-        ];
-        for (c, h) in headers.iter().enumerate() {
-            sheet
-                .write_string_with_format(2, c as u16, *h, &head)
-                .map_err(e)?;
+    use super::{fit_cell, neutralise, status_colours};
+    use crate::status::Status;
+
+    /// The cell styles of the workbook, made once.
+    pub struct Styles {
+        pub bold: Style,
+        pub head: Style,
+        pub wrap: Style,
+        pub title: Style,
+        pub percent: Style,
+        pub date: Style,
+        status: Vec<(Status, Style)>,
+    }
+
+    impl Styles {
+        pub fn new() -> Styles {
+            Styles {
+                bold: Style::new().set_bold(),
+                head: Style::new()
+                    .set_bold()
+                    .set_background_color(Color::RGB(0xEEF2F7))
+                    .set_border(FormatBorder::Thin)
+                    .set_text_wrap(),
+                wrap: Style::new().set_text_wrap(),
+                title: Style::new().set_bold().set_font_size(16),
+                percent: Style::new().set_num_format("0%"),
+                date: Style::new().set_num_format("dd mmm yyyy"),
+                status: Status::ALL
+                    .iter()
+                    .map(|s| {
+                        let (fg, bg) = status_colours(*s);
+                        let style = Style::new()
+                            .set_bold()
+                            .set_font_color(Color::RGB(fg))
+                            .set_background_color(Color::RGB(bg));
+                        (*s, style)
+                    })
+                    .collect(),
+            }
         }
-        let pct = Cell::new().set_num_format("0%");
-        let mut r = 3u32;
-        let mut lines: Vec<(String, &crate::report::Summary)> = report
-            .groups
-            .iter()
-            .map(|g| (g.name.clone(), &g.summary))
-            .collect();
-        lines.push(("All indicators".into(), &report.summary));
-        for (name, s) in lines {
-            let fmt = if name == "All indicators" {
-                &bold
-            } else {
-                &wrap
+
+        pub fn status(&self, s: Status) -> &Style {
+            self.status
+                .iter()
+                .find(|(x, _)| *x == s)
+                .map_or(&self.bold, |(_, style)| style)
+        }
+    }
+
+    /// A worksheet being written, counting the cells it had to leave empty.
+    pub struct Sheet<'a> {
+        pub ws: &'a mut Worksheet,
+        pub skipped: &'a mut usize,
+    }
+
+    impl Sheet<'_> {
+        fn done<T>(&mut self, written: Result<T, XlsxError>) {
+            if written.is_err() {
+                *self.skipped += 1;
+            }
+        }
+
+        /// Text, neutralised and cut to fit a cell; always stored as text, never a formula.
+        pub fn text(&mut self, row: u32, col: u16, text: &str, style: Option<&Style>) {
+            if text.is_empty() {
+                return;
+            }
+            let safe = neutralise(text);
+            let fitted = fit_cell(&safe);
+            let written = match style {
+                Some(s) => self
+                    .ws
+                    .write_string_with_format(row, col, fitted.as_ref(), s)
+                    .map(|_| ()),
+                None => self.ws.write_string(row, col, fitted.as_ref()).map(|_| ()),
             };
-            sheet
-                .write_string_with_format(r, 0, neutralise(&name), fmt)
-                .map_err(e)?;
-            for (c, st) in [
-                Status::OffTarget,
-                Status::Warning,
-                Status::OnTarget,
-                Status::DataNotYetAvailable,
-                Status::DataOnly,
-            ]
-            .iter()
-            .enumerate()
-            {
-                sheet
-                    .write_number(r, c as u16 + 1, s.count(*st) as f64)
-                    .map_err(e)?;
-            }
-            if let Some(share) = s.share_on_target() {
-                sheet
-                    .write_number_with_format(r, 6, share / 100.0, &pct)
-                    .map_err(e)?;
-            }
-            r += 1;
+            self.done(written);
+        }
+
+        pub fn number(&mut self, row: u32, col: u16, x: f64, style: Option<&Style>) {
+            let written = match style {
+                Some(s) => self.ws.write_number_with_format(row, col, x, s).map(|_| ()),
+                None => self.ws.write_number(row, col, x).map(|_| ()),
+            };
+            self.done(written);
+        }
+    }
+}
+
+/// The report as an XLSX workbook: a summary sheet with the key, then a sheet per
+/// group with the columns of [`COLUMNS`] that are `in_workbook`, then the actions.
+/// Numbers are stored as numbers with their formats; statuses are labelled and
+/// coloured; all text is stored as text, never as a formula, and formula-like text still
+/// gets its apostrophe so that copying the cell elsewhere stays safe. A text too long for
+/// a cell is cut with a note; a cell that still cannot be written is left empty (the
+/// summary sheet says how many were) rather than failing the workbook.
+#[cfg(feature = "xlsx")]
+pub fn xlsx(report: &Report) -> Result<Vec<u8>, ExportError> {
+    use rust_xlsxwriter::Workbook;
+
+    if let Some(g) = report
+        .groups
+        .iter()
+        .find(|g| g.rows.len() > SHEET_ROWS - GROUP_HEAD_ROWS)
+    {
+        return Err(ExportError::TooManyRows {
+            group: g.name.clone(),
+            rows: g.rows.len(),
+        });
+    }
+    let mut book = Workbook::new();
+    let styles = book::Styles::new();
+    let mut skipped = 0;
+    // Lower-case names taken; "History" is reserved by Excel.
+    let mut used: Vec<String> = vec!["history".into()];
+    summary_sheet(&mut book, report, &styles, &mut used, &mut skipped)?;
+    for group in &report.groups {
+        group_sheet(&mut book, group, &styles, &mut used, &mut skipped)?;
+    }
+    if !report.actions.is_empty() {
+        actions_sheet(&mut book, &report.actions, &styles, &mut used, &mut skipped)?;
+    }
+    if skipped > 0 {
+        if let Ok(ws) = book.worksheet_from_index(0) {
+            let note = format!("{skipped} cells could not be written and were left empty.");
+            let _ = ws.write_string(1, 0, note);
+        }
+    }
+    book.save_to_buffer()
+        .map_err(|e| ExportError::Workbook(e.to_string()))
+}
+
+/// Adds a worksheet with a legal, unused name made from `wanted`.
+#[cfg(feature = "xlsx")]
+fn add_sheet<'b>(
+    book: &'b mut rust_xlsxwriter::Workbook,
+    wanted: &str,
+    used: &mut Vec<String>,
+) -> Result<&'b mut rust_xlsxwriter::Worksheet, ExportError> {
+    let name = sheet_name(wanted, used);
+    let ws = book.add_worksheet();
+    ws.set_name(&name).map_err(|e| ExportError::SheetName {
+        name,
+        reason: e.to_string(),
+    })
+}
+
+/// The summary sheet: the count of each status per group and for all, and the key.
+#[cfg(feature = "xlsx")]
+fn summary_sheet(
+    book: &mut rust_xlsxwriter::Workbook,
+    report: &Report,
+    st: &book::Styles,
+    used: &mut Vec<String>,
+    skipped: &mut usize,
+) -> Result<(), ExportError> {
+    const ORDER: [Status; 5] = [
+        Status::OffTarget,
+        Status::Warning,
+        Status::OnTarget,
+        Status::DataNotYetAvailable,
+        Status::DataOnly,
+    ];
+    let ws = add_sheet(book, "Summary", used)?;
+    let mut sheet = book::Sheet { ws, skipped };
+    let title = format!("Performance report: {}", report.period);
+    sheet.text(0, 0, &title, Some(&st.title));
+    let headers = ORDER.map(|s| format!("{} {}", s.symbol(), s.label()));
+    sheet.text(2, 0, "Group", Some(&st.head));
+    for (c, h) in headers.iter().enumerate() {
+        sheet.text(2, c as u16 + 1, h, Some(&st.head));
+    }
+    sheet.text(2, 6, "On target", Some(&st.head));
+    let mut r = 3u32;
+    let lines = report
+        .groups
+        .iter()
+        .map(|g| (g.name.as_str(), &g.summary, &st.wrap))
+        .chain([("All indicators", &report.summary, &st.bold)]);
+    for (name, s, style) in lines {
+        sheet.text(r, 0, name, Some(style));
+        for (c, status) in ORDER.iter().enumerate() {
+            sheet.number(r, c as u16 + 1, s.count(*status) as f64, None);
+        }
+        if let Some(share) = s.share_on_target() {
+            sheet.number(r, 6, share / 100.0, Some(&st.percent));
         }
         r += 1;
-        sheet
-            .write_string_with_format(r, 0, "Key", &bold)
-            .map_err(e)?;
-        for s in Status::ALL {
-            r += 1;
-            sheet
-                .write_string_with_format(
-                    r,
-                    0,
-                    format!("{} {}", s.symbol(), s.label()),
-                    &status_cell(s),
-                )
-                .map_err(e)?;
-        }
-        sheet.set_column_width(0, 48).map_err(e)?;
-        for c in 1..=6 {
-            sheet.set_column_width(c, 14).map_err(e)?;
+    }
+    r += 1;
+    sheet.text(r, 0, "Key", Some(&st.bold));
+    for s in Status::ALL {
+        r += 1;
+        let key = format!("{} {}", s.symbol(), s.label());
+        sheet.text(r, 0, &key, Some(st.status(s)));
+    }
+    let _ = sheet.ws.set_column_width(0, 48);
+    for c in 1..=6 {
+        let _ = sheet.ws.set_column_width(c, 14);
+    }
+    Ok(())
+}
+
+/// A group's sheet: its name and summary line, then a row per PI.
+#[cfg(feature = "xlsx")]
+fn group_sheet(
+    book: &mut rust_xlsxwriter::Workbook,
+    group: &crate::report::Group,
+    st: &book::Styles,
+    used: &mut Vec<String>,
+    skipped: &mut usize,
+) -> Result<(), ExportError> {
+    let columns: Vec<&Column> = COLUMNS.iter().filter(|c| c.in_workbook).collect();
+    let ws = add_sheet(book, &group.name, used)?;
+    let mut sheet = book::Sheet { ws, skipped };
+    sheet.text(0, 0, &group.name, Some(&st.title));
+    sheet.text(1, 0, &group.summary.line(), None);
+    let head = GROUP_HEAD_ROWS as u32 - 1;
+    for (c, col) in columns.iter().enumerate() {
+        sheet.text(head, c as u16, col.header, Some(&st.head));
+        let _ = sheet.ws.set_column_width(c as u16, col.width);
+    }
+    let _ = sheet.ws.set_freeze_panes(head + 1, 2);
+    for (i, row) in group.rows.iter().enumerate() {
+        let r = head + 1 + i as u32;
+        let number = rust_xlsxwriter::Format::new().set_num_format(number_format(&row.format));
+        for (c, col) in columns.iter().enumerate() {
+            let c = c as u16;
+            let wrap = (col.width >= 40.0).then_some(&st.wrap);
+            match (col.cell)(row) {
+                Cell::Empty => {}
+                Cell::Text(t) => sheet.text(r, c, &t, wrap),
+                Cell::Figure(x) => sheet.number(r, c, stored(&row.format, x), Some(&number)),
+                Cell::Whole(n) => sheet.number(r, c, f64::from(n), None),
+                Cell::Status(s) => {
+                    let label = format!("{} {}", s.symbol(), s.label());
+                    sheet.text(r, c, &label, Some(st.status(s)));
+                }
+                Cell::Suppressed => sheet.text(r, c, crate::suppress::MARK, None),
+            }
         }
     }
+    let last = head + group.rows.len() as u32;
+    let _ = sheet
+        .ws
+        .autofilter(head, 0, last, (columns.len() - 1) as u16);
+    Ok(())
+}
 
-    let columns = [
+/// The actions' sheet: due date, progress against what is expected by now, status.
+#[cfg(feature = "xlsx")]
+fn actions_sheet(
+    book: &mut rust_xlsxwriter::Workbook,
+    actions: &[crate::report::ActionRow],
+    st: &book::Styles,
+    used: &mut Vec<String>,
+    skipped: &mut usize,
+) -> Result<(), ExportError> {
+    let ws = add_sheet(book, "Actions", used)?;
+    let mut sheet = book::Sheet { ws, skipped };
+    for (c, (h, w)) in [
         ("Code", 12.0),
-        ("Indicator", 48.0),
-        ("Period", 12.0),
-        ("Value", 12.0),
-        ("Target", 10.0),
-        ("Status", 24.0),
-        ("Reason", 48.0),
-        ("Short trend", 14.0),
-        ("Long trend", 14.0),
-        ("Change", 40.0),
-        ("Benchmark", 12.0),
-        ("Against benchmark", 12.0),
-        ("Quartile", 22.0),
+        ("Action", 60.0),
+        ("Due date", 14.0),
+        ("Progress", 10.0),
+        ("Expected by now", 12.0),
+        ("Status", 16.0),
         ("Note", 40.0),
-    ];
-    let mut used: Vec<String> = vec!["summary".into()];
-    for group in &report.groups {
-        let sheet = book.add_worksheet();
-        sheet
-            .set_name(sheet_name(&group.name, &mut used))
-            .map_err(e)?;
-        sheet
-            .write_string_with_format(0, 0, neutralise(&group.name), &title)
-            .map_err(e)?;
-        sheet.write_string(1, 0, group.summary.line()).map_err(e)?;
-        for (c, (h, w)) in columns.iter().enumerate() {
-            sheet
-                .write_string_with_format(3, c as u16, *h, &head)
-                .map_err(e)?;
-            sheet.set_column_width(c as u16, *w).map_err(e)?;
-        }
-        sheet.set_freeze_panes(4, 2).map_err(e)?;
-        for (i, row) in group.rows.iter().enumerate() {
-            let r = 4 + i as u32;
-            let number = Cell::new().set_num_format(number_format(&row.format));
-            sheet.write_string(r, 0, neutralise(&row.code)).map_err(e)?;
-            sheet
-                .write_string_with_format(r, 1, neutralise(&row.title), &wrap)
-                .map_err(e)?;
-            sheet
-                .write_string(r, 2, row.period.to_string())
-                .map_err(e)?;
-            match (row.value, row.value_shown.as_deref()) {
-                (Some(v), _) => {
-                    sheet
-                        .write_number_with_format(r, 3, stored(&row.format, v), &number)
-                        .map_err(e)?;
-                }
-                (None, Some(mark)) => {
-                    sheet.write_string(r, 3, mark).map_err(e)?;
-                }
-                _ => {}
-            }
-            if let Some(t) = row.target {
-                sheet
-                    .write_number_with_format(r, 4, stored(&row.format, t.value), &number)
-                    .map_err(e)?;
-            }
-            sheet
-                .write_string_with_format(
-                    r,
-                    5,
-                    format!("{} {}", row.status.symbol(), row.status.label()),
-                    &status_cell(row.status),
-                )
-                .map_err(e)?;
-            sheet
-                .write_string_with_format(r, 6, neutralise(&row.reason), &wrap)
-                .map_err(e)?;
-            for (c, t) in [(7u16, &row.short_trend), (8, &row.long_trend)] {
-                if let Some(t) = t {
-                    sheet.write_string(r, c, t.trend.label()).map_err(e)?;
-                }
-            }
-            if let Some(c) = &row.change {
-                sheet
-                    .write_string_with_format(r, 9, neutralise(c), &wrap)
-                    .map_err(e)?;
-            }
-            if let Some((b, cmp)) = row.benchmark {
-                sheet
-                    .write_number_with_format(r, 10, stored(&row.format, b), &number)
-                    .map_err(e)?;
-                sheet.write_string(r, 11, cmp.label()).map_err(e)?;
-            }
-            if let Some((rank, of, q)) = row.rank {
-                sheet
-                    .write_string(r, 12, format!("{} ({rank} of {of})", quartile_label(q)))
-                    .map_err(e)?;
-            }
-            sheet
-                .write_string_with_format(r, 13, neutralise(&row.note), &wrap)
-                .map_err(e)?;
-        }
-        let last = 3 + group.rows.len() as u32;
-        sheet
-            .autofilter(3, 0, last, (columns.len() - 1) as u16)
-            .map_err(e)?;
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.text(0, c as u16, h, Some(&st.head));
+        let _ = sheet.ws.set_column_width(c as u16, *w);
     }
-
-    if !report.actions.is_empty() {
-        let sheet = book.add_worksheet();
-        sheet
-            .set_name(sheet_name("Actions", &mut used))
-            .map_err(e)?;
-        let date = Cell::new().set_num_format("dd mmm yyyy");
-        let pct = Cell::new().set_num_format("0%");
-        for (c, (h, w)) in [
-            ("Code", 12.0),
-            ("Action", 60.0),
-            ("Due date", 14.0),
-            ("Progress", 10.0),
-            ("Expected by now", 12.0),
-            ("Status", 16.0),
-            ("Note", 40.0),
-        ]
-        .iter()
-        .enumerate()
-        {
-            sheet
-                .write_string_with_format(0, c as u16, *h, &head)
-                .map_err(e)?;
-            sheet.set_column_width(c as u16, *w).map_err(e)?;
-        }
-        for (i, a) in report.actions.iter().enumerate() {
-            let r = 1 + i as u32;
-            sheet.write_string(r, 0, neutralise(&a.code)).map_err(e)?;
-            sheet
-                .write_string_with_format(r, 1, neutralise(&a.title), &wrap)
-                .map_err(e)?;
-            let serial = (a.due
-                - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default())
-            .num_days();
-            sheet
-                .write_number_with_format(r, 2, serial as f64, &date)
-                .map_err(e)?;
-            sheet
-                .write_number_with_format(r, 3, a.progress / 100.0, &pct)
-                .map_err(e)?;
-            sheet
-                .write_number_with_format(r, 4, a.expected / 100.0, &pct)
-                .map_err(e)?;
-            sheet.write_string(r, 5, a.status.label()).map_err(e)?;
-            sheet
-                .write_string_with_format(r, 6, neutralise(&a.note), &wrap)
-                .map_err(e)?;
-        }
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
+    for (i, a) in actions.iter().enumerate() {
+        let r = 1 + i as u32;
+        sheet.text(r, 0, &a.code, None);
+        sheet.text(r, 1, &a.title, Some(&st.wrap));
+        let serial = (a.due - epoch).num_days();
+        sheet.number(r, 2, serial as f64, Some(&st.date));
+        sheet.number(r, 3, a.progress / 100.0, Some(&st.percent));
+        sheet.number(r, 4, a.expected / 100.0, Some(&st.percent));
+        sheet.text(r, 5, a.status.label(), None);
+        sheet.text(r, 6, &a.note, Some(&st.wrap));
     }
-    book.save_to_buffer().map_err(e)
+    Ok(())
 }
 
 /// The number as stored in the workbook: percentages as fractions (Excel's way).
+#[cfg(feature = "xlsx")]
 fn stored(format: &Format, x: f64) -> f64 {
     let shown = format.shown(x);
     if format.unit == Unit::Percent {
@@ -420,6 +651,7 @@ fn stored(format: &Format, x: f64) -> f64 {
 }
 
 /// An Excel number format that shows the figure as the report does.
+#[cfg(feature = "xlsx")]
 fn number_format(format: &Format) -> String {
     let decimals = if format.decimals > 0 {
         format!(".{}", "0".repeat(format.decimals as usize))
@@ -435,38 +667,57 @@ fn number_format(format: &Format) -> String {
     }
 }
 
-/// A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters, unique.
+/// A sheet name Excel accepts, made from a group's: none of `[]:*?/\\` (each becomes a
+/// space), at most 31 characters (UTF-16 units, as Excel counts), not starting or
+/// ending with an apostrophe, not blank, and not one of `used` (lower case, which it
+/// joins; put "history", Excel's reserved name, in it first).
+#[cfg(feature = "xlsx")]
 fn sheet_name(group: &str, used: &mut Vec<String>) -> String {
+    /// At most `units` UTF-16 units of `s`, with no apostrophe or space at either end.
+    fn fit(s: &str, units: usize) -> String {
+        let mut n = 0;
+        let cut: String = s
+            .chars()
+            .take_while(|c| {
+                n += c.len_utf16();
+                n <= units
+            })
+            .collect();
+        cut.trim_matches(|c: char| c == '\'' || c.is_whitespace())
+            .to_string()
+    }
     let clean: String = group
         .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
-        .collect::<String>()
-        .trim()
-        .trim_matches('\'')
-        .to_string();
-    let base: String = if clean.is_empty() {
-        "Indicators".into()
-    } else {
-        clean
-    };
-    let mut name: String = base.chars().take(31).collect();
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut base = fit(&clean, 31);
+    if base.is_empty() {
+        base = "Indicators".into();
+    }
+    let mut name = base.clone();
     let mut n = 2;
     while used.contains(&name.to_lowercase()) {
         let tail = format!(" ({n})");
-        name = base.chars().take(31 - tail.len()).collect::<String>() + &tail;
+        name = fit(&base, 31 - tail.len()) + &tail;
         n += 1;
     }
     used.push(name.to_lowercase());
     name
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "xlsx"))]
 mod tests {
     use super::*;
 
     #[test]
     fn sheet_names_are_legal_and_unique() {
-        let mut used = vec!["summary".to_string()];
+        let mut used = vec!["history".to_string(), "summary".to_string()];
         assert_eq!(
             sheet_name("Provide an efficient complaints service", &mut used),
             "Provide an efficient complaints"
@@ -477,6 +728,13 @@ mod tests {
         );
         assert_eq!(sheet_name("Q1/Q2: [draft]", &mut used), "Q1 Q2   draft");
         assert_eq!(sheet_name("Summary", &mut used), "Summary (2)");
+        assert_eq!(sheet_name("History", &mut used), "History (2)");
+        assert_eq!(sheet_name("'Quoted'", &mut used), "Quoted");
+        assert_eq!(sheet_name("[]:*?", &mut used), "Indicators");
+        let ends = format!("{}' and more", "a".repeat(30));
+        assert_eq!(sheet_name(&ends, &mut used), "a".repeat(30));
+        let wide = "📊".repeat(20);
+        assert_eq!(sheet_name(&wide, &mut used).encode_utf16().count(), 30);
     }
 
     #[test]

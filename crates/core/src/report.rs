@@ -9,7 +9,7 @@ use crate::indicator::{Indicator, Polarity};
 use crate::period::{Frequency, Period};
 use crate::status::{effective_target, judge, reason, EffectiveTarget, Status};
 use crate::trend::{
-    benchmark, compare, long_trend_periods, quartile, short_trend_period, Change, Comparison,
+    benchmark, compare, long_trend_periods, short_trend_period, Change, Comparison, Point, Rank,
     TrendResult,
 };
 use crate::value::Format;
@@ -33,7 +33,7 @@ pub fn value_of(
     ds: &Dataset,
     ind: &Indicator,
     period: Period,
-    checks: &mut Vec<String>,
+    checks: &mut Vec<DataCheck>,
 ) -> Option<Computed> {
     let obs = ds.observations.get(&ind.code)?.get(&period)?;
     computed(ds, ind, &ind.format(), period, obs, checks)
@@ -46,7 +46,7 @@ fn computed(
     fmt: &Format,
     period: Period,
     obs: &Observation,
-    checks: &mut Vec<String>,
+    checks: &mut Vec<DataCheck>,
 ) -> Option<Computed> {
     let per = obs
         .per
@@ -59,28 +59,10 @@ fn computed(
     let mut working = None;
     let mut derived = None;
     if let Some(n) = obs.numerator {
-        let denominator = match (obs.denominator, &ind.population_group) {
-            (Some(d), _) => Some((d, None)),
-            (None, Some(group)) => match ds.population_for(group, period.financial_year()) {
-                Some(p) => Some((
-                    p.population,
-                    Some(format!("population {}, mid-{} estimate", p.group, p.year)),
-                )),
-                None => {
-                    checks.push(format!(
-                        "No population for group '{group}' in or before {}: the rate for {period} cannot be worked out",
-                        period.financial_year()
-                    ));
-                    None
-                }
-            },
-            (None, None) => None,
-        };
+        let denominator = denominator(ds, ind, period, obs, checks);
         if let Some((d, pop)) = denominator {
             if d == 0.0 {
-                checks.push(format!(
-                    "The denominator for {period} is 0, so there is no value (not 0, not 100%)"
-                ));
+                checks.push(DataCheck::ZeroDenominator { period });
             } else {
                 let v = n / d * per;
                 derived = Some(v);
@@ -99,12 +81,12 @@ fn computed(
     match (&obs.value, derived) {
         (Some(stated), Some(d)) => {
             if fmt.shown(stated.number) != fmt.shown(d) {
-                checks.push(format!(
-                    "The file states {} for {period} but its feeder data give {} ({}); the stated value is used",
-                    fmt.show(stated.number),
-                    fmt.show(d),
-                    working.clone().unwrap_or_default()
-                ));
+                checks.push(DataCheck::StatedValueDiffers {
+                    period,
+                    stated: fmt.show(stated.number),
+                    feeder: fmt.show(d),
+                    working: working.clone().unwrap_or_default(),
+                });
             }
             Some(Computed {
                 value: stated.number,
@@ -126,16 +108,173 @@ fn computed(
     }
 }
 
+/// The denominator of a PI's rate in a period: the file's own, else the population
+/// of the group the PI names (with the estimate used, for the working).
+fn denominator(
+    ds: &Dataset,
+    ind: &Indicator,
+    period: Period,
+    obs: &Observation,
+    checks: &mut Vec<DataCheck>,
+) -> Option<(f64, Option<String>)> {
+    match (obs.denominator, &ind.population_group) {
+        (Some(d), _) => Some((d, None)),
+        (None, Some(group)) => match ds.population_for(group, period.financial_year()) {
+            Some(p) => Some((
+                p.population,
+                Some(format!("population {}, mid-{} estimate", p.group, p.year)),
+            )),
+            None => {
+                checks.push(DataCheck::NoPopulation {
+                    group: group.clone(),
+                    year: period.financial_year(),
+                    period,
+                });
+                None
+            }
+        },
+        (None, None) => None,
+    }
+}
+
 fn group_num(x: f64) -> String {
     let d = if x.fract() == 0.0 { 0 } else { 2 };
     crate::value::group_thousands(x, d)
+}
+
+/// A figure as the report shows it: the value in the PI's format, the mark of a
+/// figure withheld by small-number suppression, or nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Shown {
+    /// The figure as written in the report: `1,309`, `75.00%`, `£15.846m`.
+    Value(String),
+    /// Withheld by small-number suppression; shown as `c`.
+    Suppressed,
+    /// No value for the period; shown as `-`.
+    #[default]
+    Missing,
+}
+
+impl Shown {
+    /// A value in a PI's format, or nothing.
+    pub fn of(format: &Format, value: Option<f64>) -> Shown {
+        value.map_or(Shown::Missing, |v| Shown::Value(format.show(v)))
+    }
+
+    /// The figure as written, where there is one to show.
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            Shown::Value(s) => Some(s),
+            Shown::Suppressed | Shown::Missing => None,
+        }
+    }
+
+    pub fn is_suppressed(&self) -> bool {
+        *self == Shown::Suppressed
+    }
+}
+
+/// The figure, `c` where it is suppressed, `-` where there is none.
+///
+/// ```
+/// use scorecard_core::report::Shown;
+/// assert_eq!(Shown::Value("1,309".into()).to_string(), "1,309");
+/// assert_eq!(Shown::Suppressed.to_string(), "c");
+/// assert_eq!(Shown::Missing.to_string(), "-");
+/// ```
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Shown::Value(s) => s,
+            Shown::Suppressed => crate::suppress::MARK,
+            Shown::Missing => "-",
+        })
+    }
+}
+
+/// A data-quality finding about a PI: something in the file that does not add up.
+/// Its `Display` is the sentence the report shows.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum DataCheck {
+    /// The PI's rate needs a population the population table does not have.
+    NoPopulation {
+        group: String,
+        /// The financial year (its first calendar year) an estimate was looked for in or before.
+        year: i32,
+        period: Period,
+    },
+    /// The feeder data's denominator is 0: no value, not 0 and not 100%.
+    ZeroDenominator { period: Period },
+    /// The stated value differs (as shown) from the one its feeder data give.
+    StatedValueDiffers {
+        period: Period,
+        /// The stated value, as shown.
+        stated: String,
+        /// The value the feeder data give, as shown.
+        feeder: String,
+        /// How the feeder value was worked out.
+        working: String,
+    },
+    /// A rank outside 1 to the number ranked: no quartile.
+    RankOutOfRange { rank: u32, of: u32 },
+    /// The status the file states differs from the computed one.
+    StatusDiffers {
+        period: Period,
+        stated: Status,
+        computed: Status,
+        /// Why the computed status is what it is.
+        reason: String,
+    },
+}
+
+impl std::fmt::Display for DataCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DataCheck::NoPopulation {
+                group,
+                year,
+                period,
+            } => write!(
+                f,
+                "No population for group '{group}' in or before {year}: the rate for {period} cannot be worked out"
+            ),
+            DataCheck::ZeroDenominator { period } => write!(
+                f,
+                "The denominator for {period} is 0, so there is no value (not 0, not 100%)"
+            ),
+            DataCheck::StatedValueDiffers {
+                period,
+                stated,
+                feeder,
+                working,
+            } => write!(
+                f,
+                "The file states {stated} for {period} but its feeder data give {feeder} ({working}); the stated value is used"
+            ),
+            DataCheck::RankOutOfRange { rank, of } => write!(
+                f,
+                "Rank {rank} of {of} is not possible; no quartile is shown"
+            ),
+            DataCheck::StatusDiffers {
+                period,
+                stated,
+                computed,
+                reason,
+            } => write!(
+                f,
+                "The file states '{}' for {period}; Scorecard computes '{}' ({reason})",
+                stated.label(),
+                computed.label()
+            ),
+        }
+    }
 }
 
 /// One earlier value shown beside the report period's, as the published tables do.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HistoryCell {
     pub period: Period,
-    pub shown: Option<String>,
+    pub shown: Shown,
     pub value: Option<f64>,
     pub numerator: Option<f64>,
 }
@@ -153,7 +292,7 @@ pub struct Row {
     pub cumulative: bool,
     pub format: Format,
     pub value: Option<f64>,
-    pub value_shown: Option<String>,
+    pub value_shown: Shown,
     pub working: Option<String>,
     /// The count the value was worked out from, where it was.
     pub numerator: Option<f64>,
@@ -167,18 +306,19 @@ pub struct Row {
     pub stated_status: Option<Status>,
     pub short_trend: Option<TrendResult>,
     pub long_trend: Option<TrendResult>,
-    /// Change against the same period last year (else the previous period), in words.
-    pub change: Option<String>,
+    /// Change against the same period last year (else the previous period); in words
+    /// by [`Row::change_sentence`].
+    pub change: Option<Change>,
     pub benchmark: Option<(f64, Comparison)>,
     pub benchmark_shown: Option<String>,
-    /// (rank, of, quartile)
-    pub rank: Option<(u32, u32, u8)>,
+    /// The LGBF rank, where the file gives a possible one.
+    pub rank: Option<Rank>,
     pub note: String,
     pub history: Vec<HistoryCell>,
     /// Every period with a value, in order, as shown (for charts and sparklines).
     pub series: Vec<SeriesPoint>,
     /// Data-quality findings for this PI.
-    pub checks: Vec<String>,
+    pub checks: Vec<DataCheck>,
 }
 
 /// A point of a PI's history.
@@ -195,6 +335,24 @@ impl Row {
     /// Whether the file states a status that differs from the computed one.
     pub fn status_differs(&self) -> bool {
         self.stated_status.is_some_and(|s| s != self.status)
+    }
+
+    /// The change in words: "a 45% increase from 1,309 in Q1 2020/21 to 1,893 in Q1
+    /// 2021/22"; `None` where there is none to show.
+    pub fn change_sentence(&self) -> Option<String> {
+        self.change.as_ref()?.sentence(&self.format)
+    }
+
+    /// The value against the benchmark in words: "2.2 against 2.3 (Better)"; a
+    /// suppressed value shows as `c`.
+    pub fn benchmark_sentence(&self) -> Option<String> {
+        let (b, c) = self.benchmark?;
+        Some(format!(
+            "{} against {} ({})",
+            self.value_shown,
+            self.format.show(b),
+            c.label()
+        ))
     }
 }
 
@@ -440,7 +598,7 @@ impl<'a> Pi<'a> {
     }
 
     /// [`value_of`] for this PI.
-    fn value(&self, period: Period, checks: &mut Vec<String>) -> Option<Computed> {
+    fn value(&self, period: Period, checks: &mut Vec<DataCheck>) -> Option<Computed> {
         let obs = self.obs?.get(&period)?;
         computed(self.ds, self.ind, &self.fmt, period, obs, checks)
     }
@@ -501,18 +659,129 @@ fn status_at(pi: &Pi, period: Period, value: Option<f64>) -> (Status, Option<Eff
     (status, target)
 }
 
+/// A PI's value in a period as a point to compare with, without data checks.
+fn point(pi: &Pi, period: Period) -> Option<Point> {
+    let c = pi.value(period, &mut Vec::new())?;
+    Some(Point {
+        period,
+        value: Some(pi.fmt.shown(c.value)),
+        numerator: c.numerator,
+    })
+}
+
+/// The short and the long trend of a value (as shown) in `period`.
+fn trends(
+    pi: &Pi,
+    period: Period,
+    now: f64,
+    target: Option<f64>,
+) -> (Option<TrendResult>, Option<TrendResult>) {
+    let polarity = pi.ind.polarity;
+    let cumulative = pi.ind.cumulative;
+    let short = point(pi, short_trend_period(period, cumulative)).map(|from| {
+        let old = from.value.unwrap_or_default();
+        TrendResult {
+            trend: compare(now, old, polarity, target),
+            against: Some(old),
+            from: vec![from],
+        }
+    });
+    let found: Vec<Point> = long_trend_periods(period, cumulative)
+        .into_iter()
+        .filter_map(|p| point(pi, p))
+        .collect();
+    let long = (!found.is_empty()).then(|| {
+        let sum: f64 = found.iter().filter_map(|p| p.value).sum();
+        let mean = pi.fmt.shown(sum / found.len() as f64);
+        TrendResult {
+            trend: compare(now, mean, polarity, target),
+            against: Some(mean),
+            from: found,
+        }
+    });
+    (short, long)
+}
+
+/// Published narratives compare with the same period last year ("a 45% increase on the
+/// same quarter last year"); where that has no value, with the previous period.
+fn change(pi: &Pi, period: Period, now: f64, numerator: Option<f64>) -> Option<Change> {
+    let from = [period.same_period_last_year(), period.previous()]
+        .into_iter()
+        .find_map(|p| point(pi, p))?;
+    Some(Change {
+        from,
+        to: Point {
+            period,
+            value: Some(now),
+            numerator,
+        },
+    })
+}
+
+/// The LGBF rank the file gives for the period (of 32 where it does not say); an
+/// impossible one is a data check instead.
+fn rank(obs: Option<&Observation>, checks: &mut Vec<DataCheck>) -> Option<Rank> {
+    let obs = obs?;
+    let rank = obs.rank?;
+    let of = obs.rank_of.unwrap_or(32);
+    let found = Rank::new(rank, of);
+    if found.is_none() {
+        checks.push(DataCheck::RankOutOfRange { rank, of });
+    }
+    found
+}
+
+/// Every period of the row's frequency with a value, in order.
+fn series(pi: &Pi, period: Period) -> Vec<SeriesPoint> {
+    let Some(obs) = pi.obs else {
+        return Vec::new();
+    };
+    obs.iter()
+        .filter(|(p, _)| p.frequency() == period.frequency())
+        .filter_map(|(p, o)| {
+            let c = computed(pi.ds, pi.ind, &pi.fmt, *p, o, &mut Vec::new())?;
+            let (s, t) = status_at(pi, *p, Some(c.value));
+            Some(SeriesPoint {
+                period: *p,
+                value: pi.fmt.shown(c.value),
+                target: t.map(|t| t.value),
+                status: s,
+                numerator: c.numerator,
+            })
+        })
+        .collect()
+}
+
+/// The earlier values shown beside the report period's.
+fn history(pi: &Pi, periods: &[Period]) -> Vec<HistoryCell> {
+    periods
+        .iter()
+        .map(|p| {
+            let c = pi.value(*p, &mut Vec::new());
+            HistoryCell {
+                period: *p,
+                shown: Shown::of(&pi.fmt, c.as_ref().map(|c| c.value)),
+                value: c.as_ref().map(|c| pi.fmt.shown(c.value)),
+                numerator: c.and_then(|c| c.numerator),
+            }
+        })
+        .collect()
+}
+
 // Not inlined: in the browser, V8 first runs Wasm with its baseline compiler and swaps in
 // optimised code only at the next call of a function. One call per PI lets the long
 // loop in `build` pick the optimised code up; inlined, it would run unoptimised to the end.
 #[inline(never)]
-fn build_row(pi: &Pi, report: Period, history: &[Period]) -> Row {
+fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> Row {
     let ind = pi.ind;
-    let fmt = pi.fmt.clone();
+    let fmt = &pi.fmt;
     let period = row_period(pi, report);
     let mut checks = Vec::new();
     let computed_now = pi.value(period, &mut checks);
     let value = computed_now.as_ref().map(|c| c.value);
+    let numerator = computed_now.as_ref().and_then(|c| c.numerator);
     let (status, target) = status_at(pi, period, value);
+    let target_value = target.map(|t| t.value);
     let reason = reason(
         status,
         period,
@@ -520,110 +789,28 @@ fn build_row(pi: &Pi, report: Period, history: &[Period]) -> Row {
         target,
         ind.polarity,
         ind.tolerance,
-        &fmt,
+        fmt,
     );
     let obs = pi.obs.and_then(|o| o.get(&period));
-    let quiet = |p: Period| pi.value(p, &mut Vec::new()).map(|c| fmt.shown(c.value));
-    let target_value = target.map(|t| t.value);
-
-    let short_trend = value.and_then(|v| {
-        let from = short_trend_period(period, ind.cumulative);
-        let old = quiet(from)?;
-        Some(TrendResult {
-            trend: compare(fmt.shown(v), old, ind.polarity, target_value),
-            against: old,
-            from: vec![from],
-        })
+    let now = value.map(|v| fmt.shown(v));
+    let (short_trend, long_trend) = match now {
+        Some(v) => trends(pi, period, v, target_value),
+        None => (None, None),
+    };
+    let benchmark = obs.and_then(|o| o.benchmark).zip(now).map(|(b, v)| {
+        let c = benchmark(v, fmt.shown(b), ind.polarity, target_value);
+        (b, c)
     });
-    let long_trend = value.and_then(|v| {
-        let found: Vec<(Period, f64)> = long_trend_periods(period, ind.cumulative)
-            .into_iter()
-            .filter_map(|p| quiet(p).map(|x| (p, x)))
-            .collect();
-        if found.is_empty() {
-            return None;
-        }
-        let mean = fmt.shown(found.iter().map(|(_, x)| x).sum::<f64>() / found.len() as f64);
-        Some(TrendResult {
-            trend: compare(fmt.shown(v), mean, ind.polarity, target_value),
-            against: mean,
-            from: found.into_iter().map(|(p, _)| p).collect(),
-        })
-    });
-    // Published narratives compare with the same period last year ("a 45% increase on
-    // the same quarter last year"); where that has no value, with the previous period.
-    let change = value.and_then(|v| {
-        [period.same_period_last_year(), period.previous()]
-            .into_iter()
-            .find_map(|from| quiet(from).map(|old| (from, old)))
-            .map(|(from, old)| {
-                Change {
-                    from,
-                    old,
-                    to: period,
-                    new: fmt.shown(v),
-                }
-                .sentence(&fmt)
-            })
-    });
-    let benchmark = obs.and_then(|o| o.benchmark).zip(value).map(|(b, v)| {
-        (
-            b,
-            benchmark(fmt.shown(v), fmt.shown(b), ind.polarity, target_value),
-        )
-    });
-    let rank = obs.and_then(|o| {
-        let r = o.rank?;
-        let of = o.rank_of.unwrap_or(32);
-        match quartile(r, of) {
-            Some(q) => Some((r, of, q)),
-            None => {
-                checks.push(format!(
-                    "Rank {r} of {of} is not possible; no quartile is shown"
-                ));
-                None
-            }
-        }
-    });
+    let rank = rank(obs, &mut checks);
     let stated_status = obs.and_then(|o| o.stated_status);
-    if let Some(s) = stated_status.filter(|s| *s != status) {
-        checks.push(format!(
-            "The file states '{}' for {period}; Scorecard computes '{}' ({reason})",
-            s.label(),
-            status.label()
-        ));
+    if let Some(stated) = stated_status.filter(|s| *s != status) {
+        checks.push(DataCheck::StatusDiffers {
+            period,
+            stated,
+            computed: status,
+            reason: reason.clone(),
+        });
     }
-    let series = pi
-        .obs
-        .map(|o| {
-            o.iter()
-                .filter(|(p, _)| p.frequency() == period.frequency())
-                .filter_map(|(p, obs)| {
-                    let c = computed(pi.ds, ind, &fmt, *p, obs, &mut Vec::new())?;
-                    let (s, t) = status_at(pi, *p, Some(c.value));
-                    Some(SeriesPoint {
-                        period: *p,
-                        value: fmt.shown(c.value),
-                        target: t.map(|t| t.value),
-                        status: s,
-                        numerator: c.numerator,
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let history = history
-        .iter()
-        .map(|p| {
-            let c = pi.value(*p, &mut Vec::new());
-            HistoryCell {
-                period: *p,
-                shown: c.as_ref().map(|c| fmt.show(c.value)),
-                value: c.as_ref().map(|c| fmt.shown(c.value)),
-                numerator: c.and_then(|c| c.numerator),
-            }
-        })
-        .collect();
     Row {
         code: ind.code.clone(),
         title: ind.title.clone(),
@@ -631,13 +818,13 @@ fn build_row(pi: &Pi, report: Period, history: &[Period]) -> Row {
         period,
         polarity: ind.polarity,
         cumulative: ind.cumulative,
-        value_shown: value.map(|v| fmt.show(v)),
-        numerator: computed_now.as_ref().and_then(|c| c.numerator),
+        value_shown: Shown::of(fmt, value),
+        numerator,
         suppressed: false,
         working: computed_now.and_then(|c| c.working),
         target_shown: target.map(|t| fmt.show_trimmed(t.value)),
         benchmark_shown: benchmark.map(|(b, _)| fmt.show(b)),
-        format: fmt,
+        format: fmt.clone(),
         value,
         target,
         status,
@@ -645,12 +832,12 @@ fn build_row(pi: &Pi, report: Period, history: &[Period]) -> Row {
         stated_status,
         short_trend,
         long_trend,
-        change,
+        change: now.and_then(|v| change(pi, period, v, numerator)),
         benchmark,
         rank,
         note: obs.map(|o| o.note.clone()).unwrap_or_default(),
-        history,
-        series,
+        history: history(pi, history_periods),
+        series: series(pi, period),
         checks,
     }
 }

@@ -1,8 +1,11 @@
 //! Small-number suppression for reports that will be published: counts from 1 to a
-//! threshold are shown as `c`, and so are rates worked out from such counts, in the
-//! view and in every export.
+//! threshold are shown as `c`, and so are rates worked out from such counts. This is
+//! the one place it is done: the page shows, and both exports write, the report that
+//! [`apply`] returns, so no figure, sentence or comparison of it can give a withheld
+//! count away.
 
-use crate::report::{Report, Row};
+use crate::report::{DataCheck, Report, Row, Shown};
+use crate::trend::{Point, TrendResult};
 use crate::value::Unit;
 
 /// The mark shown in place of a suppressed figure.
@@ -20,15 +23,55 @@ fn is_count(row: &Row) -> bool {
     row.format.unit == Unit::Number && row.format.decimals == 0 && row.working.is_none()
 }
 
-/// A copy of the report with every figure from a count of 1 to `threshold` withheld:
-/// the value (and its reason, change and working), earlier values, and chart points.
-/// Statuses and summaries stay: they do not disclose the count.
+/// Which figures of one row are withheld.
+#[derive(Clone, Copy)]
+struct Rule {
+    count: bool,
+    threshold: u32,
+}
+
+impl Rule {
+    /// Whether a value (as shown) or the count it was worked out from is a small count.
+    fn hides(self, value: Option<f64>, numerator: Option<f64>) -> bool {
+        value.is_some_and(|v| self.count && small(v, self.threshold))
+            || numerator.is_some_and(|n| small(n, self.threshold))
+    }
+
+    /// Withholds a point where it is a small count; whether it did.
+    fn point(self, p: &mut Point) -> bool {
+        if p.value.is_none() || self.hides(p.value, p.numerator) {
+            p.value = None;
+            p.numerator = None;
+            return true;
+        }
+        false
+    }
+
+    /// Withholds the comparator of a trend where any value it came from is withheld
+    /// (a mean with one small count in it would give the count away beside the others).
+    fn trend(self, t: &mut TrendResult) -> bool {
+        let mut withheld = false;
+        for p in &mut t.from {
+            withheld |= self.point(p);
+        }
+        if withheld {
+            t.against = None;
+        }
+        withheld
+    }
+}
+
+/// A copy of the report with every figure from a count of 1 to `threshold` withheld,
+/// wherever it would show: the value (and its reason, working, feeder data and data
+/// checks), earlier values, chart points, the comparators of trends, the change, and
+/// therefore the group narratives and both exports made from the copy. Statuses, trend
+/// directions and summaries stay: they do not disclose the count.
 ///
 /// ```
 /// use scorecard_core::{read_all, report, suppress, InputFile};
 /// let file = InputFile { name: "c.csv".into(), bytes: b"code,period,value\nA,Q1 2019/20,3\nB,Q1 2019/20,12\n".to_vec() };
 /// let r = suppress::apply(&report::build(&read_all(&[file]), None).unwrap(), 4);
-/// let shown: Vec<_> = r.groups[0].rows.iter().map(|row| row.value_shown.clone().unwrap()).collect();
+/// let shown: Vec<_> = r.groups[0].rows.iter().map(|row| row.value_shown.to_string()).collect();
 /// assert_eq!(shown, ["c", "12"]);
 /// ```
 pub fn apply(report: &Report, threshold: u32) -> Report {
@@ -39,40 +82,64 @@ pub fn apply(report: &Report, threshold: u32) -> Report {
     out
 }
 
-/// Withholds one row's small counts, as [`apply`] does for every row (the detail of a PI
-/// the page asks for on its own).
+/// Withholds one row's small counts in place, as [`apply`] does for every row (the
+/// detail of a PI the page asks for on its own).
 pub fn apply_row(row: &mut Row, threshold: u32) {
-    let count = is_count(row);
-    let hides = |value: Option<f64>, numerator: Option<f64>| {
-        value.is_some_and(|v| count && small(v, threshold))
-            || numerator.is_some_and(|n| small(n, threshold))
+    let rule = Rule {
+        count: is_count(row),
+        threshold,
     };
-    let mut withheld = false;
-    if hides(row.value, row.numerator) {
-        withheld = true;
-        row.value = None;
-        row.value_shown = Some(MARK.into());
-        row.working = None;
-        row.reason = format!(
-            "The figure is suppressed (a count from 1 to {threshold} is not published): {}",
-            row.status.label()
-        );
+    let current = rule.hides(row.value, row.numerator);
+    if current {
+        withhold_current(row, threshold);
     }
+    let mut withheld = current;
     for cell in &mut row.history {
-        if hides(cell.value, cell.numerator) {
+        if rule.hides(cell.value, cell.numerator) {
             withheld = true;
             cell.value = None;
-            cell.shown = Some(MARK.into());
+            cell.numerator = None;
+            cell.shown = Shown::Suppressed;
         }
     }
     let before = row.series.len();
-    row.series.retain(|p| !hides(Some(p.value), p.numerator));
+    row.series
+        .retain(|p| !rule.hides(Some(p.value), p.numerator));
     withheld |= row.series.len() != before;
-    if withheld {
-        // Sentences and comparisons could give the withheld figure away.
-        row.suppressed = true;
-        row.change = None;
-        row.checks.clear();
+    for t in [&mut row.short_trend, &mut row.long_trend]
+        .into_iter()
+        .flatten()
+    {
+        withheld |= rule.trend(t);
+    }
+    if let Some(c) = &mut row.change {
+        // Either end withheld: the sentence with the other end would give it away.
+        if current | rule.point(&mut c.from) | rule.point(&mut c.to) {
+            withheld = true;
+            row.change = None;
+        }
+    }
+    row.suppressed |= withheld;
+}
+
+/// Withholds the report period's value and everything that states it.
+fn withhold_current(row: &mut Row, threshold: u32) {
+    row.value = None;
+    row.value_shown = Shown::Suppressed;
+    row.working = None;
+    row.numerator = None;
+    row.reason = format!(
+        "The figure is suppressed (a count from 1 to {threshold} is not published): {}",
+        row.status.label()
+    );
+    let reason = row.reason.clone();
+    // The feeder data's figures are the count's; the other checks state none of it.
+    row.checks
+        .retain(|c| !matches!(c, DataCheck::StatedValueDiffers { .. }));
+    for check in &mut row.checks {
+        if let DataCheck::StatusDiffers { reason: r, .. } = check {
+            r.clone_from(&reason);
+        }
     }
 }
 
@@ -95,10 +162,11 @@ mod tests {
         let r = report("code,period,numerator,denominator,per,decimals\nR,Q1 2019/20,3,1000,1000,1\nS,Q1 2019/20,30,1000,1000,1\n");
         let r = apply(&r, 4);
         let rows = &r.groups[0].rows;
-        assert_eq!(rows[0].value_shown.as_deref(), Some("c"));
+        assert_eq!(rows[0].value_shown, Shown::Suppressed);
         assert!(rows[0].value.is_none() && rows[0].working.is_none());
+        assert!(rows[0].numerator.is_none(), "the count itself");
         assert!(!rows[0].reason.contains('3'));
-        assert_eq!(rows[1].value_shown.as_deref(), Some("30.0"));
+        assert_eq!(rows[1].value_shown.to_string(), "30.0");
     }
 
     #[test]
@@ -110,7 +178,7 @@ mod tests {
         let shown: Vec<_> = r.groups[0]
             .rows
             .iter()
-            .map(|x| x.value_shown.clone().unwrap())
+            .map(|x| x.value_shown.to_string())
             .collect();
         assert_eq!(shown, ["0", "3%", "5"]);
     }
@@ -122,8 +190,10 @@ mod tests {
             4,
         );
         let row = &r.groups[0].rows[0];
-        assert_eq!(row.history.last().unwrap().shown.as_deref(), Some("c"));
+        assert_eq!(row.history.last().unwrap().shown, Shown::Suppressed);
         assert_eq!(row.series.len(), 1);
         assert!(row.suppressed && row.change.is_none());
+        let short = row.short_trend.as_ref().unwrap();
+        assert_eq!((short.against, short.from[0].value), (None, None));
     }
 }

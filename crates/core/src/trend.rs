@@ -89,14 +89,64 @@ pub fn compare(new: f64, old: f64, polarity: Polarity, target: Option<f64>) -> T
     }
 }
 
+/// A PI's value in a period that a comparison was made with, as shown, with the count
+/// it was worked out from: enough for small-number suppression to tell whether showing
+/// it would give a small count away. `value` is `None` where it is withheld.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Point {
+    pub period: Period,
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+}
+
+impl Point {
+    /// A point with no count behind it.
+    pub fn new(period: Period, value: f64) -> Point {
+        Point {
+            period,
+            value: Some(value),
+            numerator: None,
+        }
+    }
+}
+
 /// A trend with what it was measured against, for the detail view.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TrendResult {
     pub trend: Trend,
-    /// The comparator value, as shown.
-    pub against: f64,
-    /// The periods the comparator came from (one for a short trend, up to four for a long one).
-    pub from: Vec<Period>,
+    /// The comparator value, as shown; `None` where small-number suppression withholds it
+    /// (it is, or is worked out from, a small count).
+    pub against: Option<f64>,
+    /// The values the comparator came from (one for a short trend, up to four for a long one).
+    pub from: Vec<Point>,
+}
+
+impl TrendResult {
+    /// What the trend was measured against, in words: "Improving against 15.67 (Q1
+    /// 2018/19)"; a withheld comparator shows as `c`.
+    ///
+    /// ```
+    /// use scorecard_core::period::Period;
+    /// use scorecard_core::trend::{Point, Trend, TrendResult};
+    /// use scorecard_core::value::Format;
+    /// let q1 = Period::parse("Q1 2018/19").unwrap();
+    /// let t = TrendResult { trend: Trend::Improving, against: Some(15.67), from: vec![Point::new(q1, 15.67)] };
+    /// assert_eq!(t.sentence(&Format { decimals: 2, ..Format::default() }), "Improving against 15.67 (Q1 2018/19)");
+    /// let withheld = TrendResult { against: None, ..t };
+    /// assert_eq!(withheld.sentence(&Format::default()), "Improving against c (Q1 2018/19)");
+    /// ```
+    pub fn sentence(&self, format: &Format) -> String {
+        let against = match self.against {
+            Some(x) => format.show(x),
+            None => crate::suppress::MARK.to_string(),
+        };
+        let periods: Vec<String> = self.from.iter().map(|p| p.period.to_string()).collect();
+        format!(
+            "{} against {against} ({})",
+            self.trend.label(),
+            periods.join(", ")
+        )
+    }
 }
 
 /// The periods a short trend compares with: the previous period, or for a cumulative PI
@@ -123,54 +173,60 @@ pub fn long_trend_periods(period: Period, cumulative: bool) -> [Period; 4] {
 /// Change between two periods, in the words the reports use.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
-    pub from: Period,
-    pub old: f64,
-    pub to: Period,
-    pub new: f64,
+    pub from: Point,
+    pub to: Point,
 }
 
 impl Change {
-    /// `new − old`.
-    pub fn difference(&self) -> f64 {
-        self.new - self.old
+    /// The old and the new value; `None` where either is withheld.
+    fn values(&self) -> Option<(f64, f64)> {
+        Some((self.from.value?, self.to.value?))
     }
 
-    /// `(new − old) ÷ old × 100`; `None` when `old` is zero.
+    /// `new − old`; `None` where either is withheld.
+    pub fn difference(&self) -> Option<f64> {
+        self.values().map(|(old, new)| new - old)
+    }
+
+    /// `(new − old) ÷ old × 100`; `None` when `old` is zero or either is withheld.
     ///
     /// ```
     /// use scorecard_core::period::Period;
-    /// use scorecard_core::trend::Change;
-    /// let c = Change { from: Period::parse("Q1 2020/21").unwrap(), old: 1309.0,
-    ///                  to: Period::parse("Q1 2021/22").unwrap(), new: 1893.0 };
+    /// use scorecard_core::trend::{Change, Point};
+    /// let c = Change { from: Point::new(Period::parse("Q1 2020/21").unwrap(), 1309.0),
+    ///                  to: Point::new(Period::parse("Q1 2021/22").unwrap(), 1893.0) };
     /// assert_eq!((c.percent().unwrap() * 10.0).round() / 10.0, 44.6);
     /// ```
     pub fn percent(&self) -> Option<f64> {
-        (self.old != 0.0).then(|| (self.new - self.old) / self.old.abs() * 100.0)
+        let (old, new) = self.values()?;
+        (old != 0.0).then(|| (new - old) / old.abs() * 100.0)
     }
 
     /// "a 45% increase from 1,309 in Q1 2020/21 to 1,893 in Q1 2021/22". For a
-    /// percentage PI the difference is also given in percentage points.
+    /// percentage PI the difference is also given in percentage points. `None` where
+    /// either value is withheld: a sentence about a withheld figure would give it away.
     ///
     /// ```
     /// use scorecard_core::period::Period;
-    /// use scorecard_core::trend::Change;
+    /// use scorecard_core::trend::{Change, Point};
     /// use scorecard_core::value::Format;
-    /// let c = Change { from: Period::parse("Q1 2020/21").unwrap(), old: 1309.0,
-    ///                  to: Period::parse("Q1 2021/22").unwrap(), new: 1893.0 };
-    /// assert_eq!(c.sentence(&Format { decimals: 0, ..Format::default() }),
+    /// let c = Change { from: Point::new(Period::parse("Q1 2020/21").unwrap(), 1309.0),
+    ///                  to: Point::new(Period::parse("Q1 2021/22").unwrap(), 1893.0) };
+    /// assert_eq!(c.sentence(&Format { decimals: 0, ..Format::default() }).unwrap(),
     ///            "a 45% increase from 1,309 in Q1 2020/21 to 1,893 in Q1 2021/22");
     /// ```
-    pub fn sentence(&self, format: &Format) -> String {
+    pub fn sentence(&self, format: &Format) -> Option<String> {
+        let (old, new) = self.values()?;
         let span = format!(
             "from {} in {} to {} in {}",
-            format.show(self.old),
-            self.from,
-            format.show(self.new),
-            self.to
+            format.show(old),
+            self.from.period,
+            format.show(new),
+            self.to.period
         );
-        let d = self.difference();
-        if format.shown(self.new) == format.shown(self.old) {
-            return format!("no change {span}");
+        let d = new - old;
+        if format.shown(new) == format.shown(old) {
+            return Some(format!("no change {span}"));
         }
         let word = if d > 0.0 { "increase" } else { "decrease" };
         let points = if format.unit == Unit::Percent {
@@ -183,7 +239,7 @@ impl Change {
         } else {
             String::new()
         };
-        match self.percent() {
+        Some(match self.percent() {
             Some(p) => {
                 let pct = crate::value::round_shown(p.abs(), 0);
                 let article = if starts_with_vowel_sound(pct) {
@@ -194,7 +250,7 @@ impl Change {
                 format!("{article} {pct}% {word}{points} {span}")
             }
             None => format!("an {word}{points} {span}"),
-        }
+        })
     }
 }
 
@@ -246,30 +302,95 @@ pub fn benchmark(value: f64, bench: f64, polarity: Polarity, target: Option<f64>
     }
 }
 
+/// An LGBF quartile: where a rank falls among the councils ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Quartile {
+    Top,
+    Second,
+    Third,
+    Bottom,
+}
+
+impl Quartile {
+    /// `Top Quartile`, `Second Quartile`, `Third Quartile`, `Bottom Quartile`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Quartile::Top => "Top Quartile",
+            Quartile::Second => "Second Quartile",
+            Quartile::Third => "Third Quartile",
+            Quartile::Bottom => "Bottom Quartile",
+        }
+    }
+
+    /// 1 for the top quartile to 4 for the bottom.
+    pub fn number(self) -> u8 {
+        match self {
+            Quartile::Top => 1,
+            Quartile::Second => 2,
+            Quartile::Third => 3,
+            Quartile::Bottom => 4,
+        }
+    }
+}
+
+impl std::fmt::Display for Quartile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 /// The quartile of rank `rank` of `of` ranked: ⌈4r/n⌉, 1 the top. `None` for a rank
 /// outside 1..=n.
 ///
 /// ```
-/// use scorecard_core::trend::{quartile, quartile_label};
-/// assert_eq!(quartile(8, 32), Some(1));
-/// assert_eq!(quartile(9, 32), Some(2));
-/// assert_eq!(quartile(32, 32), Some(4));
-/// assert_eq!(quartile_label(1), "Top Quartile");
+/// use scorecard_core::trend::{quartile, Quartile};
+/// assert_eq!(quartile(8, 32), Some(Quartile::Top));
+/// assert_eq!(quartile(9, 32), Some(Quartile::Second));
+/// assert_eq!(quartile(32, 32), Some(Quartile::Bottom));
+/// assert_eq!(Quartile::Top.label(), "Top Quartile");
 /// ```
-pub fn quartile(rank: u32, of: u32) -> Option<u8> {
+pub fn quartile(rank: u32, of: u32) -> Option<Quartile> {
     if rank == 0 || of == 0 || rank > of {
         return None;
     }
-    Some((4 * rank).div_ceil(of) as u8)
+    Some(match (4 * u64::from(rank)).div_ceil(u64::from(of)) {
+        1 => Quartile::Top,
+        2 => Quartile::Second,
+        3 => Quartile::Third,
+        _ => Quartile::Bottom,
+    })
 }
 
-/// `Top Quartile`, `Second Quartile`, `Third Quartile`, `Bottom Quartile`.
-pub fn quartile_label(q: u8) -> &'static str {
-    match q {
-        1 => "Top Quartile",
-        2 => "Second Quartile",
-        3 => "Third Quartile",
-        _ => "Bottom Quartile",
+/// A council's LGBF rank: `rank` of `of` ranked, 1 the best. Only a possible rank (1 to
+/// `of`) is made one, so it always has a quartile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Rank {
+    pub rank: u32,
+    pub of: u32,
+}
+
+impl Rank {
+    /// A rank, where `rank` is between 1 and `of`.
+    pub fn new(rank: u32, of: u32) -> Option<Rank> {
+        quartile(rank, of).map(|_| Rank { rank, of })
+    }
+
+    /// ⌈4r/n⌉ as a quartile.
+    pub fn quartile(self) -> Quartile {
+        quartile(self.rank, self.of).unwrap_or(Quartile::Bottom)
+    }
+}
+
+/// "Top Quartile (8 of 32)", as the published tables write it.
+///
+/// ```
+/// use scorecard_core::trend::Rank;
+/// assert_eq!(Rank::new(8, 32).unwrap().to_string(), "Top Quartile (8 of 32)");
+/// assert_eq!(Rank::new(33, 32), None);
+/// ```
+impl std::fmt::Display for Rank {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({} of {})", self.quartile(), self.rank, self.of)
     }
 }
 
@@ -316,39 +437,38 @@ mod tests {
             decimals: 0,
         };
         let c = Change {
-            from: q("Q1 2020/21"),
-            old: 45.0,
-            to: q("Q1 2021/22"),
-            new: 38.0,
+            from: Point::new(q("Q1 2020/21"), 45.0),
+            to: Point::new(q("Q1 2021/22"), 38.0),
         };
         assert_eq!(
-            c.sentence(&pct),
+            c.sentence(&pct).unwrap(),
             "a 16% decrease (7 percentage points) from 45% in Q1 2020/21 to 38% in Q1 2021/22"
         );
         let c = Change {
-            from: q("2019/20"),
-            old: 100.0,
-            to: q("2020/21"),
-            new: 180.0,
+            from: Point::new(q("2019/20"), 100.0),
+            to: Point::new(q("2020/21"), 180.0),
         };
         assert!(c
             .sentence(&Format::default())
+            .unwrap()
             .starts_with("an 80% increase"));
-        let c = Change {
-            from: q("2019/20"),
-            old: 0.0,
-            to: q("2020/21"),
-            new: 3.0,
+        let mut c = Change {
+            from: Point::new(q("2019/20"), 0.0),
+            to: Point::new(q("2020/21"), 3.0),
         };
         assert!(c
             .sentence(&Format::default())
+            .unwrap()
             .starts_with("an increase from 0 "));
+        c.to.value = None;
+        assert_eq!(c.sentence(&Format::default()), None, "a withheld value");
     }
 
     #[test]
     fn quartile_rejects_impossible_ranks() {
         assert_eq!(quartile(0, 32), None);
         assert_eq!(quartile(33, 32), None);
-        assert_eq!(quartile(1, 1), Some(4));
+        assert_eq!(quartile(1, 1), Some(Quartile::Bottom));
+        assert_eq!(quartile(u32::MAX, u32::MAX), Some(Quartile::Bottom));
     }
 }

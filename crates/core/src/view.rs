@@ -74,14 +74,7 @@ impl ViewFilter {
                     .filter(|&i| self.keeps(&g.rows[i]))
                     .collect();
                 if let Some((key, descending)) = self.sort {
-                    rows.sort_by(|&a, &b| {
-                        let o = compare(&g.rows[a], &g.rows[b], key);
-                        if descending {
-                            o.reverse()
-                        } else {
-                            o
-                        }
-                    });
+                    sort_rows(&mut rows, &g.rows, key, descending);
                 }
                 (gi, rows)
             })
@@ -95,42 +88,65 @@ impl ViewFilter {
     }
 }
 
-fn compare(a: &Row, b: &Row, key: SortKey) -> Ordering {
+/// Sorts rows (positions in `all`) by a column; rows that sort equal keep their order.
+/// Codes and titles are sorted on keys worked out once per row, not once per comparison.
+fn sort_rows(rows: &mut [usize], all: &[Row], key: SortKey, descending: bool) {
+    fn by<K: Ord>(rows: &mut [usize], descending: bool, key: impl Fn(usize) -> K) {
+        if descending {
+            rows.sort_by_cached_key(|&i| std::cmp::Reverse(key(i)));
+        } else {
+            rows.sort_by_cached_key(|&i| key(i));
+        }
+    }
     match key {
-        SortKey::Code => natural(&a.code, &b.code),
-        SortKey::Title => a.title.to_lowercase().cmp(&b.title.to_lowercase()),
-        // Rows with no value sort last either way round is not possible with reverse;
-        // they sort as the lowest.
-        SortKey::Value => a
-            .value
-            .unwrap_or(f64::NEG_INFINITY)
-            .total_cmp(&b.value.unwrap_or(f64::NEG_INFINITY)),
-        SortKey::Status => a.status.cmp(&b.status),
+        SortKey::Code => by(rows, descending, |i| natural_key(&all[i].code)),
+        SortKey::Title => by(rows, descending, |i| all[i].title.to_lowercase()),
+        // Rows with no value sort as the lowest.
+        SortKey::Value => by(rows, descending, |i| {
+            ValueKey(all[i].value.unwrap_or(f64::NEG_INFINITY))
+        }),
+        SortKey::Status => by(rows, descending, |i| all[i].status),
     }
 }
 
-/// Orders `CMP.2` before `CMP.10`.
-fn natural(a: &str, b: &str) -> Ordering {
-    let key = |s: &str| -> Vec<(String, u64)> {
-        let mut out = Vec::new();
-        let mut text = String::new();
-        let mut num: Option<u64> = None;
-        for c in s.chars() {
-            match (c.to_digit(10), num) {
-                (Some(d), Some(n)) => num = Some(n.saturating_mul(10).saturating_add(d as u64)),
-                (Some(d), None) => num = Some(d as u64),
-                (None, Some(n)) => {
-                    out.push((std::mem::take(&mut text), n));
-                    num = None;
-                    text.push(c);
-                }
-                (None, None) => text.push(c),
+/// A value ordered by `f64::total_cmp`.
+#[derive(PartialEq)]
+struct ValueKey(f64);
+
+impl Eq for ValueKey {}
+
+impl PartialOrd for ValueKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ValueKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+/// The key that orders `CMP.2` before `CMP.10`: runs of text (lower case) and the
+/// numbers after them.
+fn natural_key(s: &str) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut num: Option<u64> = None;
+    for c in s.to_lowercase().chars() {
+        match (c.to_digit(10), num) {
+            (Some(d), Some(n)) => num = Some(n.saturating_mul(10).saturating_add(d as u64)),
+            (Some(d), None) => num = Some(d as u64),
+            (None, Some(n)) => {
+                out.push((std::mem::take(&mut text), n));
+                num = None;
+                text.push(c);
             }
+            (None, None) => text.push(c),
         }
-        out.push((text, num.unwrap_or(0)));
-        out
-    };
-    key(&a.to_lowercase()).cmp(&key(&b.to_lowercase()))
+    }
+    out.push((text, num.unwrap_or(0)));
+    out
 }
 
 /// A few sentences that say what the numbers of a group show, as the published reports
@@ -178,34 +194,26 @@ pub fn narrative(group: &Group) -> String {
             if s.no_data == 1 { "has" } else { "have" }
         ));
     }
-    let movers: Vec<&Row> = group
-        .rows
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.short_trend.as_ref().map(|t| t.trend),
-                Some(Trend::Improving | Trend::GettingWorse)
-            )
-        })
-        .collect();
-    let movement = |r: &Row| -> f64 {
-        match (&r.short_trend, r.value) {
-            (Some(t), Some(v)) if t.against != 0.0 => ((v - t.against) / t.against).abs(),
-            (Some(t), Some(v)) => (v - t.against).abs(),
-            _ => 0.0,
-        }
+    // A row whose value or comparator is withheld by suppression is no mover to name:
+    // the sentence would state the withheld figure.
+    let movement = |r: &Row| -> Option<(Trend, f64, f64)> {
+        let t = r.short_trend.as_ref()?;
+        let (old, new) = (t.against?, r.value?);
+        let size = if old != 0.0 {
+            ((new - old) / old).abs()
+        } else {
+            (new - old).abs()
+        };
+        matches!(t.trend, Trend::Improving | Trend::GettingWorse).then_some((t.trend, old, size))
     };
     for wanted in [Trend::Improving, Trend::GettingWorse] {
-        let best = movers
+        let best = group
+            .rows
             .iter()
-            .filter(|r| r.short_trend.as_ref().map(|t| t.trend) == Some(wanted))
-            .max_by(|a, b| movement(a).total_cmp(&movement(b)));
-        if let (Some(r), Some(v)) = (best, best.and_then(|r| r.value)) {
-            let t = r
-                .short_trend
-                .as_ref()
-                .map(|t| t.against)
-                .unwrap_or_default();
+            .filter_map(|r| movement(r).map(|m| (r, m)))
+            .filter(|(_, (trend, _, _))| *trend == wanted)
+            .max_by(|(_, a), (_, b)| a.2.total_cmp(&b.2));
+        if let Some((r, (_, old, _))) = best {
             let verb = if wanted == Trend::Improving {
                 "improved"
             } else {
@@ -214,8 +222,8 @@ pub fn narrative(group: &Group) -> String {
             out.push(format!(
                 "{} {verb} from {} to {}.",
                 sentence_case(&r.title),
-                r.format.show_with_word(t),
-                r.format.show_with_word(v)
+                r.format.show_with_word(old),
+                r.format.show_with_word(r.value.unwrap_or_default())
             ));
         }
     }
@@ -286,7 +294,7 @@ mod tests {
             ..ViewFilter::default()
         };
         assert!(f.apply(&r.groups).is_empty());
-        assert_eq!(natural("CMP.2", "CMP.10"), Ordering::Less);
+        assert!(natural_key("CMP.2") < natural_key("CMP.10"));
     }
 
     #[test]

@@ -43,8 +43,9 @@ fn csv_export_reads_back_with_every_status_as_on_screen() {
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        export::CSV_COLUMNS
+        export::headers()
     );
+    assert_eq!(export::headers().len(), 22);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     let on_screen: Vec<&str> = r
         .groups
@@ -162,4 +163,206 @@ fn suppressed_figures_stay_suppressed_in_every_export() {
         .find(|r| r[0] == Data::String("CMP.03".into()))
         .unwrap();
     assert_eq!(row[3], Data::String("c".into()));
+}
+
+/// Small counts (3) in every place a report can show one: a value, an earlier value, a
+/// trend's comparator, a long trend's mean, a change, a benchmark comparison, a rate's
+/// count, feeder data that disagree with the stated value, a stated status that
+/// differs. Months from Jul 2018 keep 3 out of the periods, and the other figures and
+/// counts of PIs are chosen so that no other 3 appears anywhere.
+const SMALL_COUNTS: &str = "code,title,group,period,value,numerator,denominator,per,decimals,target,polarity,benchmark,status\n\
+    CUR,Children placed,Care,Oct 2018,9,,,,,5,up,,\n\
+    CUR,Children placed,Care,Nov 2018,3,,,,,5,up,6,On Target\n\
+    HIS,Children adopted,Care,Oct 2018,3,,,,,5,up,,\n\
+    HIS,Children adopted,Care,Nov 2018,9,,,,,5,up,,\n\
+    RATE,Rate of referrals per thousand,Care,Nov 2018,5.0,3,1000,1000,1,,,,\n\
+    RAT2,Rate of visits per thousand,Care,Nov 2018,,3,1000,1000,1,,,,\n\
+    LONG,Children seen,Care,Jul 2018,10,,,,,5,up,,\n\
+    LONG,Children seen,Care,Aug 2018,3,,,,,5,up,,\n\
+    LONG,Children seen,Care,Sep 2018,11,,,,,5,up,,\n\
+    LONG,Children seen,Care,Oct 2018,12,,,,,5,up,,\n\
+    LONG,Children seen,Care,Nov 2018,13,,,,,5,up,,\n\
+    OFF,Visits made,Care,Nov 2018,6,,,,,10,up,,\n";
+
+/// Every number written in `text` (runs of digits and points).
+fn numbers_in(text: &str) -> Vec<f64> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter_map(|t| t.trim_matches('.').parse().ok())
+        .collect()
+}
+
+/// Everything a reader can see of a report: its data, its narratives, every sentence
+/// the page shows, and both exports.
+fn everything_shown(r: &Report) -> String {
+    let mut out = format!("{r:?}");
+    for g in &r.groups {
+        out.push_str(&scorecard_core::view::narrative(g));
+        for row in &g.rows {
+            let trends = [&row.short_trend, &row.long_trend];
+            let sentences = trends
+                .into_iter()
+                .flatten()
+                .map(|t| t.sentence(&row.format))
+                .chain(row.change_sentence())
+                .chain(row.benchmark_sentence())
+                .chain(row.checks.iter().map(|c| c.to_string()))
+                .chain([row.value_shown.to_string(), row.reason.clone()])
+                .chain(row.history.iter().map(|h| h.shown.to_string()));
+            for s in sentences {
+                out.push_str(&s);
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str(&String::from_utf8_lossy(&export::csv(r)));
+    out.push_str(&format!("{:?}", sheets(export::xlsx(r).unwrap())));
+    out
+}
+
+#[test]
+fn no_suppressed_count_appears_anywhere_in_the_suppressed_report_its_sentences_or_exports() {
+    let ds = read_all(&[InputFile {
+        name: "small.csv".into(),
+        bytes: SMALL_COUNTS.as_bytes().to_vec(),
+    }]);
+    let r = build(&ds, None).unwrap();
+    assert_eq!(r.period.to_string(), "Nov 2018");
+    let three = |text: &str| numbers_in(text).contains(&3.0);
+    // The test can fail: unsuppressed, the counts show in many places.
+    let open = everything_shown(&r);
+    for shown in [
+        "improved from 3 to 9",
+        "from 3 in Oct 2018",
+        "3 ÷ 1,000 × 1,000",
+        "3 against 6 (Worse)",
+    ] {
+        assert!(
+            open.contains(shown),
+            "{shown} not in the unsuppressed report"
+        );
+    }
+    let suppressed = suppress::apply(&r, 4);
+    let text = everything_shown(&suppressed);
+    assert!(!three(&text), "a suppressed 3 shows:\n{text}");
+    let row = |code: &str| {
+        suppressed.groups[0]
+            .rows
+            .iter()
+            .find(|r| r.code == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        row("CUR").benchmark_sentence().as_deref(),
+        Some("c against 6 (Worse)")
+    );
+    assert!(row("CUR")
+        .checks
+        .iter()
+        .any(|c| matches!(c, scorecard_core::report::DataCheck::StatusDiffers { .. })));
+    assert_eq!(row("LONG").long_trend.as_ref().unwrap().against, None);
+    assert!(scorecard_core::view::narrative(&suppressed.groups[0])
+        .contains("Children seen improved from 12 to 13"));
+    // The detail of one PI the page asks for on its own, suppressed by the same rule.
+    let period = r.period;
+    for code in ["CUR", "HIS", "RATE", "RAT2", "LONG"] {
+        let mut detail = scorecard_core::report::row_for(&ds, code, period).unwrap();
+        assert!(three(&format!("{detail:?}")), "{code} has a 3 to withhold");
+        suppress::apply_row(&mut detail, 4);
+        assert!(!three(&format!("{detail:?}")), "{code}: {detail:#?}");
+    }
+}
+
+fn one_group_report(group: &str) -> Report {
+    let mut r = sample_report("");
+    r.groups.truncate(1);
+    r.groups[0].name = group.to_string();
+    r
+}
+
+fn sheet_names(r: &Report) -> Vec<String> {
+    sheets(export::xlsx(r).unwrap())
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect()
+}
+
+#[test]
+fn a_title_over_32767_characters_is_truncated_not_fatal() {
+    let mut r = one_group_report("Complaints");
+    let long = "Number of complaints ".repeat(2_000);
+    r.groups[0].rows[0].title = long.clone();
+    r.groups[0].rows[1].note = "📊".repeat(20_000);
+    let book = sheets(export::xlsx(&r).unwrap());
+    let rows = &book[1].1;
+    let title = rows[4][1].to_string();
+    assert_eq!(title.encode_utf16().count(), export::CELL_LIMIT);
+    assert!(long.starts_with(&title[..1_000]));
+    assert!(
+        title.ends_with("the CSV export has the whole text]"),
+        "a note says so"
+    );
+    let note_col = export::COLUMNS
+        .iter()
+        .filter(|c| c.in_workbook)
+        .position(|c| c.header == "Note")
+        .unwrap();
+    let note = rows[5][note_col].to_string();
+    assert!(note.encode_utf16().count() <= export::CELL_LIMIT);
+    assert!(note.starts_with("📊📊"));
+    // The CSV has the whole text.
+    let csv = String::from_utf8(export::csv(&r)).unwrap();
+    assert!(csv.contains(&long));
+}
+
+#[test]
+fn a_group_whose_sheet_name_ends_in_an_apostrophe_still_exports() {
+    let names = sheet_names(&one_group_report("Children's services '"));
+    assert_eq!(names[1], "Children's services");
+    let cut_before_an_apostrophe = format!("{}' and the rest", "a".repeat(30));
+    let names = sheet_names(&one_group_report(&cut_before_an_apostrophe));
+    assert_eq!(names[1], "a".repeat(30));
+}
+
+#[test]
+fn a_group_named_history_still_exports() {
+    assert_eq!(sheet_names(&one_group_report("History"))[1], "History (2)");
+}
+
+#[test]
+fn a_group_named_with_only_forbidden_characters_still_exports() {
+    assert_eq!(sheet_names(&one_group_report("[*?]:/\\"))[1], "Indicators");
+}
+
+#[test]
+fn groups_whose_names_differ_only_in_case_or_past_31_characters_get_their_own_sheets() {
+    let mut r = sample_report("");
+    let mut second = r.groups[0].clone();
+    second.name = "PROVIDE AN EFFICIENT COMPLAINTS SERVICE".into();
+    r.groups.push(second);
+    let mut third = r.groups[0].clone();
+    third.name = "📊".repeat(40);
+    r.groups.push(third);
+    let names = sheet_names(&r);
+    assert_eq!(
+        names[..4],
+        [
+            "Summary",
+            "Provide an efficient complaints",
+            "PROVIDE AN EFFICIENT COMPLA (2)",
+            &"📊".repeat(15),
+        ]
+    );
+}
+
+#[test]
+fn the_workbook_has_the_csvs_columns_but_group_value_text_and_unit() {
+    let r = sample_report("");
+    let book = sheets(export::xlsx(&r).unwrap());
+    let headers: Vec<String> = book[1].1[3].iter().map(|c| c.to_string()).collect();
+    let expected: Vec<&str> = export::headers()
+        .into_iter()
+        .filter(|h| !["Group", "Value shown", "Unit"].contains(h))
+        .collect();
+    assert_eq!(headers, expected);
 }
