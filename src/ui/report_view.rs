@@ -10,7 +10,7 @@ use crate::ui::services::{on_near_screen, on_print};
 use scorecard_core::period::Period;
 use scorecard_core::report::{Report, Row, SeriesPoint, Summary};
 use scorecard_core::status::Status;
-use scorecard_core::trend::{quartile_label, TrendResult};
+use scorecard_core::trend::TrendResult;
 use scorecard_core::view::{narrative, SortKey, ViewFilter};
 
 /// Reports with at most this many PIs draw every group's rows at once.
@@ -428,8 +428,8 @@ fn pi_row(p: &RowProps) -> Html {
             <td class="col-title">{ &row.title }
                 if row.period != p.report_period { <span class="period-tag">{ format!(" ({})", row.period) }</span> }
             </td>
-            { for row.history.iter().map(|h| html! { <td class="num">{ h.shown.clone().unwrap_or_else(|| "-".into()) }</td> }) }
-            <td class="num current">{ sparkline(&row.series, row.period) }{ row.value_shown.clone().unwrap_or_else(|| "-".into()) }</td>
+            { for row.history.iter().map(|h| html! { <td class="num">{ h.shown.to_string() }</td> }) }
+            <td class="num current">{ sparkline(&row.series, row.period) }{ row.value_shown.to_string() }</td>
             <td class="num">{ row.target_shown.clone().unwrap_or_else(|| "-".into()) }</td>
             <td><StatusBadge status={row.status} differs={row.status_differs()} /></td>
             <td>{ trend_cell(row.short_trend.as_ref()) }</td>
@@ -441,7 +441,7 @@ fn pi_row(p: &RowProps) -> Html {
                 } }</td>
             }
             if p.has_rank {
-                <td>{ row.rank.map(|(r, of, q)| format!("{} ({r} of {of})", quartile_label(q))).unwrap_or_else(|| "-".into()) }</td>
+                <td>{ row.rank.map_or_else(|| "-".into(), |r| r.to_string()) }</td>
             }
             <td class="col-note">{ &row.note }</td>
         </tr>
@@ -534,10 +534,7 @@ fn detail(p: &DetailProps) -> Html {
     let fmt = &row.format;
     let trend_text = |label: &str, t: &Option<TrendResult>| -> Html {
         match t {
-            Some(t) => {
-                html! { <li>{ format!("{label}: {} against {} ({})", t.trend.label(), fmt.show(t.against),
-                t.from.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ")) }</li> }
-            }
+            Some(t) => html! { <li>{ format!("{label}: {}", t.sentence(fmt)) }</li> },
             None => html! { <li>{ format!("{label}: no earlier value to compare with") }</li> },
         }
     };
@@ -548,15 +545,15 @@ fn detail(p: &DetailProps) -> Html {
             <ul class="detail-facts">
                 { trend_text(if row.cumulative { "Short trend (same period last year)" } else { "Short trend (previous period)" }, &row.short_trend) }
                 { trend_text("Long trend (mean of up to four earlier values)", &row.long_trend) }
-                if let Some(c) = &row.change { <li>{ format!("Change: {c}") }</li> }
+                if let Some(c) = row.change_sentence() { <li>{ format!("Change: {c}") }</li> }
                 if let Some(w) = &row.working { <li>{ format!("Worked out as {w}") }</li> }
-                if let Some((b, c)) = row.benchmark { <li>{ format!("Benchmark: {} against {} ({})", row.value_shown.clone().unwrap_or_default(), fmt.show(b), c.label()) }</li> }
-                if let Some((r, of, q)) = row.rank { <li>{ format!("Rank {r} of {of}: {}", quartile_label(q)) }</li> }
+                if let Some(b) = row.benchmark_sentence() { <li>{ format!("Benchmark: {b}") }</li> }
+                if let Some(k) = row.rank { <li>{ format!("Rank {} of {}: {}", k.rank, k.of, k.quartile().label()) }</li> }
                 if let Some(s) = row.stated_status { <li>{ format!("Status stated in the file: {}", s.label()) }</li> }
             </ul>
             if !row.checks.is_empty() {
                 <div class="checks"><strong>{ "Data checks" }</strong>
-                    <ul>{ for row.checks.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
+                    <ul>{ for row.checks.iter().map(|c| html! { <li>{ c.to_string() }</li> }) }</ul>
                 </div>
             }
             if !row.series.is_empty() {
