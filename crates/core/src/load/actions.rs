@@ -1,66 +1,33 @@
 //! Action tables: improvement-plan actions with a due date and progress.
 
 use crate::action::Action;
-use crate::period::parse_date;
+use crate::problem::{source_label, DateOf, ProblemKind};
 
-use super::cell::Cells;
+use super::cell::{self, Cells};
 use super::columns::Col;
-use super::{truncate, Loader};
+use super::Loader;
 
 impl Loader<'_> {
+    /// An action; one with no due date, or neither code nor title, is left out.
     pub(super) fn action_row(&mut self, row: usize, c: &Cells) {
-        let date = |this: &mut Self, col: Col, what: &str| -> Option<chrono::NaiveDate> {
-            let (i, text) = c.get(col)?;
-            let d = parse_date(text);
-            if d.is_none() {
-                this.cell_problem(
-                    row,
-                    i,
-                    "not a date",
-                    format!(
-                        "expected {what} such as 31-Mar-2019, found '{}'",
-                        truncate(text, 40)
-                    ),
-                );
-            }
-            d
-        };
-        let start = date(self, Col::StartDate, "a start date");
-        let Some(due) = date(self, Col::DueDate, "a due date") else {
+        let start = self.cell(row, c.get(Col::StartDate), |t| cell::date(t, DateOf::Start));
+        let Some(due) = self.cell(row, c.get(Col::DueDate), |t| cell::date(t, DateOf::Due)) else {
+            // A due date that is not a date has had its problem reported.
             if c.get(Col::DueDate).is_none() {
-                self.row_problem(
-                    row,
-                    "no due date",
-                    "the action has no due date; it was left out".into(),
-                );
+                self.row_problem(row, ProblemKind::ActionWithoutDueDate);
             }
             return;
         };
-        let progress = match self.figure(
-            row,
-            c.get(Col::Progress),
-            "progress as a percentage such as 50%",
-        ) {
-            Some(f) => {
-                let p = if f.unit.is_none() && f.number <= 1.0 && f.decimals > 0 {
-                    f.number * 100.0
-                } else {
-                    f.number
-                };
-                p.clamp(0.0, 100.0)
-            }
-            None => 0.0,
-        };
+        let progress = self
+            .cell(row, c.get(Col::Progress), cell::progress)
+            .unwrap_or(0.0);
         let code = c.text(Col::Code);
         let title = c.text(Col::Title);
         if code.is_empty() && title.is_empty() {
-            self.row_problem(
-                row,
-                "no key",
-                "the action has neither a code nor a title; it was left out".into(),
-            );
+            self.row_problem(row, ProblemKind::ActionWithoutKey);
             return;
         }
+        let p = &self.position;
         self.ds.actions.push(Action {
             code,
             title,
@@ -69,7 +36,7 @@ impl Loader<'_> {
             due,
             progress,
             note: c.text(Col::Note),
-            source: format!("{} row {row}", self.source),
+            source: format!("{} row {row}", source_label(&p.file, p.sheet.as_deref())),
         });
     }
 }

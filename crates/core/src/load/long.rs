@@ -2,11 +2,12 @@
 
 use crate::dataset::Observation;
 use crate::period::Period;
+use crate::problem::{ProblemKind, Quantity};
 
-use super::cell::Cells;
+use super::cell::{self, Cells};
 use super::columns::Col;
 use super::pi_row::Meta;
-use super::{truncate, Loader, A_VALUE, PERIOD_CACHE};
+use super::{Loader, PERIOD_CACHE};
 
 impl Loader<'_> {
     /// The period and value of a long-layout row, merged with the row's other figures.
@@ -22,28 +23,19 @@ impl Loader<'_> {
         let Some((i, label)) = c.get(Col::Period) else {
             self.apply(code, meta, None);
             if per_row.value.is_none() && c.get(Col::Value).is_some() {
-                self.row_problem(
-                    row,
-                    "no period",
-                    "this row has a value but no period; it was left out".into(),
-                );
+                self.row_problem(row, ProblemKind::ValueWithoutPeriod);
             }
             return;
         };
-        let Some(period) = self.period(label) else {
-            self.apply(code, meta, None);
-            self.cell_problem(
-                row,
-                i,
-                "not a period",
-                format!(
-                    "expected a period such as 'Q2 2018/19', '2018/19' or 'Sep 2018', found '{}'",
-                    truncate(label, 40)
-                ),
-            );
-            return;
+        let period = match self.period(label) {
+            Ok(p) => p,
+            Err(problem) => {
+                self.apply(code, meta, None);
+                self.cell_problem(row, i, problem);
+                return;
+            }
         };
-        let value = self.figure(row, c.get(Col::Value), A_VALUE);
+        let value = self.cell(row, c.get(Col::Value), |t| cell::figure(t, Quantity::Value));
         // The row's settings and the value's unit and decimals: one look-up.
         self.apply(code, meta, value.as_ref());
         per_row.value = value;
@@ -53,15 +45,15 @@ impl Loader<'_> {
         self.merge(row, code, period, per_row);
     }
 
-    /// A period label, parsed once per table.
-    fn period(&mut self, label: &str) -> Option<Period> {
+    /// A period label, parsed once per table (labels that are not periods, each time).
+    fn period(&mut self, label: &str) -> Result<Period, ProblemKind> {
         if let Some(p) = self.periods.get(label) {
-            return *p;
+            return Ok(*p);
         }
-        let p = Period::parse(label);
+        let p = cell::period(label)?;
         if self.periods.len() < PERIOD_CACHE {
             self.periods.insert(label.into(), p);
         }
-        p
+        Ok(p)
     }
 }

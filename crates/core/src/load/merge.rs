@@ -6,6 +6,7 @@ use std::collections::btree_map::Entry;
 
 use crate::dataset::{Observation, SourceRow};
 use crate::period::Period;
+use crate::problem::{source_label, ProblemKind};
 
 use super::Loader;
 
@@ -31,13 +32,15 @@ impl Loader<'_> {
         let Some(at) = at else {
             return String::new();
         };
+        let p = &self.position;
         let name = match self.ds.sources.get(at.source as usize) {
-            Some(s) if at.source != self.source_index => s.name.as_str(),
-            _ => self.source,
+            Some(s) if at.source != self.source_index => s.to_string(),
+            _ => source_label(&p.file, p.sheet.as_deref()),
         };
         format!("{name} row {}", at.row)
     }
 
+    /// The annual target of a financial year; a later one replaces an earlier one.
     pub(super) fn annual_target(&mut self, code: &str, fy: i32, value: f64) {
         self.ds
             .annual_targets
@@ -94,13 +97,13 @@ impl Loader<'_> {
             slot.note = obs.note;
         }
         if let Some((old, new, from)) = replaced {
-            let from = self.describe(from);
-            let same = if old == new { " (the same figure)" } else { "" };
-            self.info(
-                row,
-                "value replaced",
-                format!("the value of {code} for {period} replaces the one from {from}{same}"),
-            );
+            let kind = ProblemKind::ValueReplaced {
+                code: code.to_string(),
+                period,
+                earlier: self.describe(from),
+                same: old == new,
+            };
+            self.row_problem(row, kind);
         }
     }
 }

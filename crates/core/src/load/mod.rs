@@ -14,15 +14,16 @@ mod wide;
 
 use rustc_hash::FxHashMap;
 
-use crate::dataset::{Dataset, Level, Notice, NoticeLog, SourceSummary};
+use crate::dataset::{Dataset, SourceSummary};
 use crate::period::Period;
+use crate::problem::{quote, Position, Problem, ProblemKind, ProblemLog};
 use crate::read::{read_delimited, read_tables_with_progress, Row, Table};
 
 use cell::Cells;
 use columns::{find_header, kind_of, Columns, Kind};
 
-/// Reads one file's bytes into the dataset. Problems become notices in the dataset;
-/// a file that cannot be read at all gets one error notice and adds nothing.
+/// Reads one file's bytes into the dataset. Problems go into the dataset's notices;
+/// a file that cannot be read at all gets one error and adds nothing.
 pub fn load_file(ds: &mut Dataset, name: &str, bytes: &[u8]) {
     load_file_with_progress(ds, name, bytes, &mut |_| {});
 }
@@ -37,7 +38,7 @@ pub fn load_file_with_progress(
     progress: &mut dyn FnMut(u64),
 ) {
     let size = bytes.len() as u64;
-    let mut log = NoticeLog::default();
+    let mut log = ProblemLog::default();
     match read_tables_with_progress(name, bytes, &mut log, &mut |at| progress(at / 2)) {
         Ok(tables) => {
             let mut recognised = 0;
@@ -57,13 +58,12 @@ pub fn load_file_with_progress(
                     recognised += 1;
                 }
             }
-            if recognised == 0 && !no_tables && !many {
-                // The single table's own notice already says why.
-            } else if recognised == 0 {
-                log.push(
-                    "no sheet recognised",
-                    error(name, "no sheet of this workbook has columns Scorecard recognises (such as Code, Indicator, Period, Value)".into()),
-                );
+            // A single table that was not recognised has said why already.
+            if recognised == 0 && (no_tables || many) {
+                log.push(Problem::new(
+                    Position::file(name),
+                    ProblemKind::NoSheetRecognised,
+                ));
             }
         }
         Err(e) => ds.notices.push(e),
@@ -73,15 +73,11 @@ pub fn load_file_with_progress(
 
 /// Reads text pasted from a spreadsheet (tab-separated) as if it were a file.
 pub fn load_pasted(ds: &mut Dataset, name: &str, text: &str) {
-    let mut log = NoticeLog::default();
+    let mut log = ProblemLog::default();
     if let Ok(table) = read_delimited(name, text, &mut log) {
         load_table(ds, &table, &mut log, false, &mut |_| {});
     }
     ds.notices.extend(log.finish());
-}
-
-fn error(file: &str, message: String) -> Notice {
-    Notice::error(file, message)
 }
 
 /// Loads one table; returns whether it was recognised. A sheet of a workbook that is
@@ -89,76 +85,37 @@ fn error(file: &str, message: String) -> Notice {
 fn load_table(
     ds: &mut Dataset,
     table: &Table,
-    log: &mut NoticeLog,
+    log: &mut ProblemLog,
     quiet_if_unknown: bool,
     progress: &mut dyn FnMut(usize),
 ) -> bool {
-    if table.rows().all(|r| r.is_blank()) {
-        if !quiet_if_unknown {
-            log.push(
-                "empty",
-                error(&table.source, "the file has no rows with data".into()),
-            );
+    let (cols, kind) = match recognise(table) {
+        Ok(found) => found,
+        Err(problem) => {
+            if !quiet_if_unknown {
+                log.push(Problem::new(table.position(), problem));
+            }
+            return false;
         }
-        return false;
-    }
-    let Some(cols) = find_header(table) else {
-        if !quiet_if_unknown {
-            let first: Vec<&str> = table
-                .row(0)
-                .map(|r| r.cells().take(6).collect())
-                .unwrap_or_default();
-            log.push(
-                "no header",
-                error(
-                    &table.source,
-                    format!(
-                        "no header row found: expected columns such as Code, Indicator, Period and Value (or a period like 'Q2 2018/19 Value'); the first row reads '{}'",
-                        truncate(&first.join(", "), 120)
-                    ),
-                ),
-            );
-        }
-        return false;
     };
-    let Some(kind) = kind_of(&cols) else {
-        if !quiet_if_unknown {
-            log.push(
-                "no key",
-                error(
-                    &table.source,
-                    format!(
-                        "no column names the indicator: expected a 'Code' or 'Indicator' column; found {}",
-                        truncate(&cols.names.join(", "), 160)
-                    ),
-                ),
-            );
-        }
-        return false;
-    };
-    let source_index = u32::try_from(ds.sources.len()).unwrap_or(u32::MAX);
     let mut loader = Loader {
+        source_index: u32::try_from(ds.sources.len()).unwrap_or(u32::MAX),
         ds,
         log,
-        source: &table.source,
+        position: table.position(),
         cols: &cols,
         kind,
-        source_index,
         periods: FxHashMap::default(),
         run_code: String::new(),
         run_added: 0,
     };
-    let mut rows = 0;
     let data_rows = || table.rows_from(cols.header_row + 1);
     if data_rows().all(|r| r.is_blank()) {
-        loader.log.push(
-            "header only",
-            error(
-                &table.source,
-                "the file has a header but no rows of data".into(),
-            ),
-        );
+        loader
+            .log
+            .push(Problem::new(table.position(), ProblemKind::HeaderOnly));
     }
+    let mut rows = 0;
     // Progress about every PROGRESS_STEP bytes' worth of rows.
     let step = (table.len() as u64 * crate::read::PROGRESS_STEP / (table.text_len() as u64).max(1))
         .max(1) as usize;
@@ -166,77 +123,75 @@ fn load_table(
         if i % step == step - 1 {
             progress(i);
         }
-        let number = cells.line;
         if cells.is_blank() {
             continue;
         }
-        if cells.len() != cols.names.len()
-            && !(cells.len() < cols.names.len()
-                && cells.len() + trailing_empty(&cols) >= cols.names.len())
-        {
-            if cells.len() > cols.names.len()
-                && cells
-                    .cells()
-                    .skip(cols.names.len())
-                    .all(|c| c.trim().is_empty())
-            {
-                // Extra empty cells at the end (a trailing comma) are harmless.
-            } else {
-                loader.row_problem(
-                    number,
-                    "wrong number of fields",
-                    format!(
-                        "this row has {} fields but the header has {}; a comma inside a title needs the title in quotes. The row was left out",
-                        cells.len(),
-                        cols.names.len()
-                    ),
-                );
-                continue;
-            }
+        if let Err(problem) = fits_header(&cols, &cells) {
+            loader.row_problem(cells.line, problem);
+            continue;
         }
         rows += 1;
-        loader.row(number, cells);
+        loader.row(cells.line, cells);
     }
     loader.end_run();
-    ds_summary(loader.ds, &table.source, kind, rows);
-    true
-}
-
-/// Columns at the end of the header with no name: rows may leave them out.
-fn trailing_empty(cols: &Columns) -> usize {
-    cols.names.iter().rev().take_while(|n| n.is_empty()).count()
-}
-
-fn ds_summary(ds: &mut Dataset, source: &str, kind: Kind, rows: usize) {
-    ds.sources.push(SourceSummary {
-        name: source.to_string(),
+    loader.ds.sources.push(SourceSummary {
+        name: table.file.clone(),
+        sheet: table.sheet.clone(),
         recognised_as: kind.describe().to_string(),
         rows,
     });
+    true
 }
 
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n).collect::<String>())
+/// The table's header and what kind of table it is, or why it is not recognised.
+fn recognise(table: &Table) -> Result<(Columns, Kind), ProblemKind> {
+    if table.rows().all(|r| r.is_blank()) {
+        return Err(ProblemKind::NoRows);
+    }
+    let Some(cols) = find_header(table) else {
+        let first: Vec<&str> = table
+            .row(0)
+            .map(|r| r.cells().take(6).collect())
+            .unwrap_or_default();
+        let first_row = quote(&first.join(", "), 120);
+        return Err(ProblemKind::NoHeader { first_row });
+    };
+    match kind_of(&cols) {
+        Some(kind) => Ok((cols, kind)),
+        None => {
+            let found = quote(&cols.names.join(", "), 160);
+            Err(ProblemKind::NoKeyColumn { found })
+        }
     }
 }
 
-/// What a value cell is expected to hold, for notices.
-pub(super) const A_VALUE: &str = "a number such as 1,309, 98% or £15.8m";
+/// Whether a row has as many cells as the header. It may leave out the header's unnamed
+/// columns at the end, or have extra empty cells there (a trailing comma).
+fn fits_header(cols: &Columns, cells: &Row<'_>) -> Result<(), ProblemKind> {
+    let (found, expected) = (cells.len(), cols.names.len());
+    let trailing_empty = cols.names.iter().rev().take_while(|n| n.is_empty()).count();
+    let fits = found == expected
+        || (found < expected && found + trailing_empty >= expected)
+        || (found > expected && cells.cells().skip(expected).all(|c| c.trim().is_empty()));
+    if fits {
+        Ok(())
+    } else {
+        Err(ProblemKind::WrongFieldCount { found, expected })
+    }
+}
 
 struct Loader<'a> {
     ds: &'a mut Dataset,
-    log: &'a mut NoticeLog,
-    source: &'a str,
+    log: &'a mut ProblemLog,
+    /// The table's file and sheet.
+    position: Position,
     cols: &'a Columns,
     kind: Kind,
     /// The place this table's summary will take in `ds.sources` (it is added once the
     /// rows are read).
     source_index: u32,
     /// Period labels read so far: the same few repeat on every row.
-    periods: FxHashMap<Box<str>, Option<Period>>,
+    periods: FxHashMap<Box<str>, Period>,
     /// The PI of the current run of rows, and how many periods the run added to it.
     run_code: String,
     run_added: usize,
@@ -246,43 +201,17 @@ struct Loader<'a> {
 const PERIOD_CACHE: usize = 4096;
 
 impl Loader<'_> {
-    fn row_problem(&mut self, row: usize, kind: &'static str, message: String) {
-        self.log.push(
-            kind,
-            Notice {
-                level: Level::Problem,
-                file: self.source.to_string(),
-                row: Some(row),
-                column: None,
-                message,
-            },
-        );
+    /// A row left out, or a notice about a row.
+    fn row_problem(&mut self, row: usize, kind: ProblemKind) {
+        let position = self.position.clone().at_row(row);
+        self.log.push(Problem::new(position, kind));
     }
 
-    fn cell_problem(&mut self, row: usize, col: usize, kind: &'static str, message: String) {
-        self.log.push(
-            kind,
-            Notice {
-                level: Level::Problem,
-                file: self.source.to_string(),
-                row: Some(row),
-                column: Some(self.cols.names.get(col).cloned().unwrap_or_default()),
-                message,
-            },
-        );
-    }
-
-    fn info(&mut self, row: usize, kind: &'static str, message: String) {
-        self.log.push(
-            kind,
-            Notice {
-                level: Level::Info,
-                file: self.source.to_string(),
-                row: Some(row),
-                column: None,
-                message,
-            },
-        );
+    /// A cell left out: the column named by its header.
+    fn cell_problem(&mut self, row: usize, col: usize, kind: ProblemKind) {
+        let column = self.cols.names.get(col).map_or("", String::as_str);
+        let position = self.position.clone().at_row(row).at_column(column);
+        self.log.push(Problem::new(position, kind));
     }
 
     /// Not inlined, for the reason `report::build_row` is not: one call per row lets the

@@ -3,13 +3,14 @@
 //! period the row gives. The periods themselves are read in `long` and `wide`.
 
 use crate::dataset::{Observation, SourceRow};
-use crate::indicator::{parse_yes_no, Indicator, Polarity, Tolerance};
+use crate::indicator::{Indicator, Polarity, Tolerance};
+use crate::problem::{Count, ProblemKind, Quantity};
 use crate::status::Status;
 use crate::value::{Figure, Unit};
 
-use super::cell::Cells;
+use super::cell::{self, Cells};
 use super::columns::{Col, Kind};
-use super::{truncate, Loader};
+use super::Loader;
 
 /// Notes a value's decimals and unit on its indicator.
 pub(super) fn seen(ind: &mut Indicator, f: &Figure) {
@@ -35,29 +36,27 @@ pub(super) struct Meta<'r> {
 }
 
 impl Loader<'_> {
+    /// A row of indicator values or definitions: the figures it gives for every period,
+    /// then its periods as its layout has them.
     pub(super) fn indicator_row(&mut self, row: usize, c: &Cells) {
         let code = c
             .get(Col::Code)
             .or_else(|| c.get(Col::Title))
             .map(|(_, s)| s);
         let Some(code) = code else {
-            self.row_problem(
-                row,
-                "no key",
-                "this row has neither a code nor an indicator title; it was left out".into(),
-            );
+            self.row_problem(row, ProblemKind::RowWithoutKey);
             return;
         };
         let meta = self.metadata(row, c);
 
         let mut per_row = Observation {
-            numerator: self.number(row, c.get(Col::Numerator), "a number (the numerator)"),
-            denominator: self.number(row, c.get(Col::Denominator), "a number (the denominator)"),
-            per: self.number(row, c.get(Col::Per), "a multiplier such as 100 or 1000"),
-            target: self.number(row, c.get(Col::Target), "a target figure"),
-            benchmark: self.number(row, c.get(Col::Benchmark), "a benchmark figure"),
-            rank: self.whole(row, c.get(Col::Rank), "a rank such as 8"),
-            rank_of: self.whole(row, c.get(Col::RankOf), "the number ranked, such as 32"),
+            numerator: self.number(row, c.get(Col::Numerator), Quantity::Numerator),
+            denominator: self.number(row, c.get(Col::Denominator), Quantity::Denominator),
+            per: self.number(row, c.get(Col::Per), Quantity::Multiplier),
+            target: self.number(row, c.get(Col::Target), Quantity::Target),
+            benchmark: self.number(row, c.get(Col::Benchmark), Quantity::Benchmark),
+            rank: self.cell(row, c.get(Col::Rank), |t| cell::count(t, Count::Rank)),
+            rank_of: self.cell(row, c.get(Col::RankOf), |t| cell::count(t, Count::RankOf)),
             note: c.text(Col::Note),
             stated_status: None,
             value: None,
@@ -66,17 +65,12 @@ impl Loader<'_> {
                 row: u32::try_from(row).unwrap_or(u32::MAX),
             }),
         };
+        // A status column says it; else a note may ("Q2 18/19: Off Target ...").
         per_row.stated_status = match c.get(Col::Status) {
-            Some((i, s)) => {
-                let st = Status::stated_in(s);
-                if st.is_none() {
-                    self.cell_problem(row, i, "unknown status", format!("expected a status such as On Target, Warning, Off Target or Data Only, found '{}'", truncate(s, 40)));
-                }
-                st
-            }
+            Some(at) => self.cell(row, Some(at), cell::status),
             None => Status::stated_in(&per_row.note),
         };
-        let annual = self.number(row, c.get(Col::AnnualTarget), "an annual target figure");
+        let annual = self.number(row, c.get(Col::AnnualTarget), Quantity::AnnualTarget);
 
         if self.kind != Kind::Long {
             self.apply(code, &meta, None);
@@ -88,76 +82,19 @@ impl Loader<'_> {
         }
     }
 
-    /// Settings that may stand on any row, read with notices for bad cells; [`Loader::apply`]
+    /// Settings that may stand on any row, read with problems for bad cells; [`Loader::apply`]
     /// sets them on the indicator.
     pub(super) fn metadata<'r>(&mut self, row: usize, c: &Cells<'r>) -> Meta<'r> {
-        let polarity = match c.get(Col::Polarity) {
-            Some((i, s)) => {
-                let p = Polarity::parse(s);
-                if p.is_none() {
-                    self.cell_problem(row, i, "unknown polarity", format!("expected up, down, band or none (or 'Aim to Maximise', 'Aim to Minimise'), found '{}'", truncate(s, 40)));
-                }
-                p
-            }
-            None => None,
-        };
-        let tolerance = match c.get(Col::Tolerance) {
-            Some((i, s)) => match Tolerance::parse(s) {
-                Ok(t) => t,
-                Err(_) => {
-                    self.cell_problem(
-                        row,
-                        i,
-                        "bad tolerance",
-                        format!(
-                            "expected a tolerance such as 2 or 5%, found '{}'",
-                            truncate(s, 40)
-                        ),
-                    );
-                    None
-                }
-            },
-            None => None,
-        };
-        let cumulative = match c.get(Col::Cumulative) {
-            Some((i, s)) => {
-                let y = parse_yes_no(s);
-                if y.is_none() {
-                    self.cell_problem(
-                        row,
-                        i,
-                        "not yes or no",
-                        format!("expected yes or no, found '{}'", truncate(s, 40)),
-                    );
-                }
-                y
-            }
-            None => None,
-        };
-        let decimals = match c.get(Col::Decimals) {
-            Some((i, s)) => match s.parse::<u8>() {
-                Ok(d) if d <= 6 => Some(d),
-                _ => {
-                    self.cell_problem(
-                        row,
-                        i,
-                        "bad decimals",
-                        format!(
-                            "expected a number of decimal places from 0 to 6, found '{}'",
-                            truncate(s, 40)
-                        ),
-                    );
-                    None
-                }
-            },
-            None => None,
-        };
+        let polarity = self.cell(row, c.get(Col::Polarity), cell::polarity);
+        let tolerance = self.cell(row, c.get(Col::Tolerance), cell::tolerance);
+        let cumulative = self.cell(row, c.get(Col::Cumulative), cell::yes_no);
+        let decimals = self.cell(row, c.get(Col::Decimals), cell::decimals);
         // A definitions table (no periods) may set the multiplier and a target that
         // stands for every period.
         let (per, standing_target) = if self.kind == Kind::Metadata {
             (
-                self.number(row, c.get(Col::Per), "a multiplier such as 100 or 1000"),
-                self.number(row, c.get(Col::Target), "a target figure"),
+                self.number(row, c.get(Col::Per), Quantity::Multiplier),
+                self.number(row, c.get(Col::Target), Quantity::Target),
             )
         } else {
             (None, None)

@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use crate::dataset::Observation;
 use crate::period::Period;
-
-use super::cell::Cells;
-use super::columns::Col;
+use crate::problem::Quantity;
 use crate::value::Figure;
 
+use super::cell::{self, Cells};
+use super::columns::Col;
 use super::pi_row::seen;
-use super::{Loader, A_VALUE};
+use super::Loader;
 
 impl Loader<'_> {
     /// Each period's value, target and benchmark of a wide-layout row, merged with the
@@ -26,27 +26,26 @@ impl Loader<'_> {
     ) {
         let mut periods: BTreeMap<Period, Observation> = BTreeMap::new();
         for (i, col) in self.cols.cols.iter().enumerate() {
-            let text = c.cells.get(i).map_or("", str::trim);
-            let at = Some((i, text)).filter(|(_, t)| !t.is_empty());
+            let at = c.at(i);
             match col {
                 Some(Col::ValueOf(p)) => {
                     let v = self.value(row, at, code);
                     periods.entry(*p).or_default().value = v;
                 }
                 Some(Col::TargetOf(p)) => {
-                    let t = self.number(row, at, "a target figure");
+                    let t = self.number(row, at, Quantity::Target);
                     if t.is_some() {
                         periods.entry(*p).or_default().target = t;
                     }
                 }
                 Some(Col::BenchmarkOf(p)) => {
-                    let b = self.number(row, at, "a benchmark figure");
+                    let b = self.number(row, at, Quantity::Benchmark);
                     if b.is_some() {
                         periods.entry(*p).or_default().benchmark = b;
                     }
                 }
                 Some(Col::AnnualTargetOf(fy)) => {
-                    if let Some(a) = self.number(row, at, "an annual target figure") {
+                    if let Some(a) = self.number(row, at, Quantity::AnnualTarget) {
                         self.annual_target(code, *fy, a);
                     }
                 }
@@ -87,7 +86,7 @@ impl Loader<'_> {
 
     /// A value cell, noting its unit and decimals on the indicator.
     fn value(&mut self, row: usize, at: Option<(usize, &str)>, code: &str) -> Option<Figure> {
-        let f = self.figure(row, at, A_VALUE)?;
+        let f = self.cell(row, at, |t| cell::figure(t, Quantity::Value))?;
         seen(self.ds.indicator_mut(code), &f);
         Some(f)
     }

@@ -1,22 +1,22 @@
 //! Delimited text (CSV, semicolon-separated, or tab-separated text pasted from a
 //! spreadsheet) read into a [`Table`].
 
-use crate::dataset::{Notice, NoticeLog};
+use crate::problem::{Position, Problem, ProblemKind, ProblemLog};
 
 use super::sniff::detect_delimiter;
-use super::{too_much_text, Table, MAX_CELL_CHARS, PROGRESS_STEP};
+use super::{too_much_text, Table, TableFull, MAX_CELL_CHARS, PROGRESS_STEP};
 
 /// Reads CSV (or pasted tab-separated) text into a table.
-pub fn read_delimited(name: &str, text: &str, log: &mut NoticeLog) -> Result<Table, Notice> {
+pub fn read_delimited(name: &str, text: &str, log: &mut ProblemLog) -> Result<Table, Problem> {
     read_delimited_with_progress(name, text, log, &mut |_| {})
 }
 
 pub(super) fn read_delimited_with_progress(
     name: &str,
     text: &str,
-    log: &mut NoticeLog,
+    log: &mut ProblemLog,
     progress: &mut dyn FnMut(u64),
-) -> Result<Table, Notice> {
+) -> Result<Table, Problem> {
     let mut next_report = PROGRESS_STEP;
     let delimiter = detect_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
@@ -24,7 +24,7 @@ pub(super) fn read_delimited_with_progress(
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut table = Table::new(name.to_string());
+    let mut table = Table::new(name.to_string(), None);
     let mut record = csv::StringRecord::new();
     loop {
         match next_record(&mut reader, &mut record) {
@@ -36,18 +36,17 @@ pub(super) fn read_delimited_with_progress(
                     progress(at);
                     next_report = at + PROGRESS_STEP;
                 }
-                push_record(&mut table, &record, line, delimiter, name, log)?;
+                push_record(&mut table, &record, line, delimiter, name, log)
+                    .map_err(|_| too_much_text(name))?;
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                log.push(
-                    "unreadable row",
-                    Notice::row_problem(
-                        name,
-                        line,
-                        format!("this row could not be read as CSV ({e}); it was left out"),
-                    ),
-                );
+                log.push(Problem::new(
+                    Position::file(name).at_row(line),
+                    ProblemKind::UnreadableRow {
+                        reason: e.to_string(),
+                    },
+                ));
                 if !e.is_io_error() && matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
                     continue;
                 }
@@ -78,19 +77,17 @@ fn push_record(
     line: usize,
     delimiter: u8,
     name: &str,
-    log: &mut NoticeLog,
-) -> Result<(), Notice> {
+    log: &mut ProblemLog,
+) -> Result<(), TableFull> {
     table.start_row(line);
     for field in record.iter() {
         let pushed = if field.len() > MAX_CELL_CHARS && field.chars().count() > MAX_CELL_CHARS {
-            log.push(
-                "cell too long",
-                Notice::row_problem(
-                    name,
-                    line,
-                    format!("a cell holds more than {MAX_CELL_CHARS} characters; it was left out"),
-                ),
-            );
+            log.push(Problem::new(
+                Position::file(name).at_row(line),
+                ProblemKind::CellTooLong {
+                    limit: MAX_CELL_CHARS,
+                },
+            ));
             table.push_cell("")
         } else if delimiter == b';' {
             match continental_number(field) {
@@ -100,7 +97,7 @@ fn push_record(
         } else {
             table.push_cell(field)
         };
-        pushed.map_err(|_| too_much_text(name))?;
+        pushed?;
     }
     Ok(())
 }

@@ -2,13 +2,19 @@
 //! decoding CSV text (UTF-8, UTF-16, Windows-1252; comma, semicolon or tab), and reading
 //! every sheet of an XLSX workbook. What the columns mean is decided in `load`.
 
+// A `Problem` is returned here at most once per file, when the whole file cannot be read
+// (the per-row functions return the small `TableFull`), so its size costs nothing.
+#![allow(clippy::result_large_err)]
+
 mod delimited;
 mod sniff;
 mod table;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
-use crate::dataset::{Notice, NoticeLog};
+use crate::problem::{Position, Problem, ProblemKind, ProblemLog};
+
+pub use crate::problem::human_size;
 
 pub use delimited::{continental_number, read_delimited};
 pub use sniff::{decode, detect_delimiter};
@@ -26,20 +32,17 @@ pub const MAX_XLSX_INFLATED: u64 = 1024 * 1024 * 1024;
 /// Ratio of inflated to compressed size beyond which a large workbook is refused.
 pub const MAX_XLSX_RATIO: u64 = 200;
 
-fn error(file: &str, message: String) -> Notice {
-    Notice::error(file, message)
+fn error(file: &str, kind: ProblemKind) -> Problem {
+    Problem::new(Position::file(file), kind)
 }
 
-fn too_much_text(name: &str) -> Notice {
-    error(
-        name,
-        "the file holds more text than Scorecard can read (4 GB)".into(),
-    )
+fn too_much_text(name: &str) -> Problem {
+    error(name, ProblemKind::TooMuchText)
 }
 
 /// Reads a file into tables. An `Err` means the file as a whole could not be read;
 /// smaller problems go into `log` and the rest of the file is read.
-pub fn read_tables(name: &str, bytes: &[u8], log: &mut NoticeLog) -> Result<Vec<Table>, Notice> {
+pub fn read_tables(name: &str, bytes: &[u8], log: &mut ProblemLog) -> Result<Vec<Table>, Problem> {
     read_tables_with_progress(name, bytes, log, &mut |_| {})
 }
 
@@ -48,38 +51,30 @@ pub fn read_tables(name: &str, bytes: &[u8], log: &mut NoticeLog) -> Result<Vec<
 pub fn read_tables_with_progress(
     name: &str,
     bytes: &[u8],
-    log: &mut NoticeLog,
+    log: &mut ProblemLog,
     progress: &mut dyn FnMut(u64),
-) -> Result<Vec<Table>, Notice> {
+) -> Result<Vec<Table>, Problem> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(error(name, "the file is empty".into()));
+        return Err(error(name, ProblemKind::EmptyFile));
     }
     if bytes.len() > MAX_FILE_BYTES {
         return Err(error(
             name,
-            format!(
-                "the file is {} MB; Scorecard reads files up to {} MB",
-                bytes.len() / 1_000_000,
-                MAX_FILE_BYTES / 1_000_000
-            ),
+            ProblemKind::FileTooLarge {
+                megabytes: bytes.len() / 1_000_000,
+                limit_megabytes: MAX_FILE_BYTES / 1_000_000,
+            },
         ));
     }
     if let Some(kind) = sniff::binary_kind(bytes) {
         return match kind {
-            "zip" => read_xlsx(name, bytes),
-            other => Err(error(
-                name,
-                format!("this looks like {other}, not a CSV or XLSX data file"),
-            )),
+            sniff::Binary::Zip => read_xlsx(name, bytes),
+            sniff::Binary::Other(looks_like) => {
+                Err(error(name, ProblemKind::NotADataFile { looks_like }))
+            }
         };
     }
-    let text = decode(bytes).ok_or_else(|| {
-        error(
-            name,
-            "this does not look like a text (CSV) file or an XLSX workbook: it contains binary data"
-                .into(),
-        )
-    })?;
+    let text = decode(bytes).ok_or_else(|| error(name, ProblemKind::BinaryData))?;
     delimited::read_delimited_with_progress(name, &text, log, progress).map(|t| vec![t])
 }
 
@@ -87,24 +82,10 @@ pub fn read_tables_with_progress(
 use xlsx::read_xlsx;
 
 #[cfg(not(feature = "xlsx"))]
-fn read_xlsx(name: &str, _bytes: &[u8]) -> Result<Vec<Table>, Notice> {
-    Err(error(
-        name,
-        "XLSX workbooks are not supported in this build".into(),
-    ))
+fn read_xlsx(name: &str, _bytes: &[u8]) -> Result<Vec<Table>, Problem> {
+    Err(error(name, ProblemKind::XlsxNotSupported))
 }
 
-/// `812 bytes`, `14 KB`, `4,295 MB`.
-pub fn human_size(bytes: u64) -> String {
-    match bytes {
-        b if b < 1_000 => format!("{b} bytes"),
-        b if b < 1_000_000 => format!("{} KB", b / 1_000),
-        b => format!(
-            "{} MB",
-            crate::value::group_thousands((b / 1_000_000) as f64, 0)
-        ),
-    }
-}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,7 +95,7 @@ mod tests {
         let err = read_tables(
             "chart.csv",
             b"\x89PNG\r\n\x1a\n....",
-            &mut NoticeLog::default(),
+            &mut ProblemLog::default(),
         )
         .unwrap_err();
         assert_eq!(

@@ -3,21 +3,29 @@
 
 use std::borrow::Cow;
 
+use crate::problem::BinaryKind;
+
+/// A binary file recognised by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Binary {
+    /// A zip archive: an XLSX workbook, or not.
+    Zip,
+    /// Anything else, which is not a data file.
+    Other(BinaryKind),
+}
+
 /// Recognises binary files by their first bytes.
-pub(super) fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    const MAGIC: [(&[u8], &str); 9] = [
-        (b"PK\x03\x04", "zip"),
-        (b"PK\x05\x06", "zip"),
-        (b"\x89PNG", "a PNG image"),
-        (b"%PDF", "a PDF document"),
-        (b"\xff\xd8\xff", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (
-            b"\xd0\xcf\x11\xe0",
-            "an old Excel 97-2003 (.xls) workbook: save it as .xlsx or CSV",
-        ),
-        (b"\x1f\x8b", "a gzip archive"),
-        (b"{\\rtf", "a Word (RTF) document"),
+pub(super) fn binary_kind(bytes: &[u8]) -> Option<Binary> {
+    const MAGIC: [(&[u8], Binary); 9] = [
+        (b"PK\x03\x04", Binary::Zip),
+        (b"PK\x05\x06", Binary::Zip),
+        (b"\x89PNG", Binary::Other(BinaryKind::Png)),
+        (b"%PDF", Binary::Other(BinaryKind::Pdf)),
+        (b"\xff\xd8\xff", Binary::Other(BinaryKind::Jpeg)),
+        (b"GIF8", Binary::Other(BinaryKind::Gif)),
+        (b"\xd0\xcf\x11\xe0", Binary::Other(BinaryKind::OldExcel)),
+        (b"\x1f\x8b", Binary::Other(BinaryKind::Gzip)),
+        (b"{\\rtf", Binary::Other(BinaryKind::Rtf)),
     ];
     MAGIC
         .iter()

@@ -1,12 +1,15 @@
 //! The table of text cells a file is read into, before anything is known of what its
 //! columns mean: [`Table`] and its [`Row`]s.
 
+use crate::problem::Position;
 /// A table of text cells as the user sees it in a spreadsheet. The cells' text is kept
 /// end to end in one string (a cell per `String` cost more than the text itself).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
-    /// The file name, with ` › Sheet` for a workbook's sheet.
-    pub source: String,
+    /// The name of the file it was read from.
+    pub file: String,
+    /// The workbook's sheet, for an XLSX file.
+    pub sheet: Option<String>,
     /// Every cell's text, end to end.
     text: String,
     /// Cell `k` is `text[bounds[k]..bounds[k + 1]]`.
@@ -20,14 +23,20 @@ pub struct Table {
 pub struct TableFull;
 
 impl Table {
-    /// An empty table read from `source`.
-    pub fn new(source: String) -> Table {
+    /// An empty table read from `file` (and `sheet`, for a workbook).
+    pub fn new(file: String, sheet: Option<String>) -> Table {
         Table {
-            source,
+            file,
+            sheet,
             text: String::new(),
             bounds: vec![0],
             rows: Vec::new(),
         }
+    }
+
+    /// The table's place, for problems found in it.
+    pub fn position(&self) -> Position {
+        Position::sheet(&self.file, self.sheet.as_deref())
     }
 
     /// Starts a row with the row number the user sees; cells pushed after it belong to it.

@@ -2,84 +2,90 @@
 //! (percentage formats, date serials), after a check that the workbook does not inflate
 //! far beyond its size.
 
-use crate::dataset::Notice;
+use std::io::Cursor;
 
-use super::{
-    error, human_size, too_much_text, Table, MAX_CELL_CHARS, MAX_XLSX_INFLATED, MAX_XLSX_RATIO,
-};
+use calamine::{Data, Range, Reader, Xlsx};
 
-pub(super) fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Notice> {
-    use calamine::{Data, Reader, Xlsx};
-    use std::io::Cursor;
+use crate::problem::{Position, Problem, ProblemKind};
 
+use super::{error, too_much_text, Table, MAX_CELL_CHARS, MAX_XLSX_INFLATED, MAX_XLSX_RATIO};
+
+/// Reads every sheet of a workbook into a table of its own.
+pub(super) fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Problem> {
     check_inflated_size(name, bytes)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        error(
-            name,
-            format!("this is a zip file but not a readable XLSX workbook ({e})"),
-        )
+        let reason = e.to_string();
+        error(name, ProblemKind::NotAWorkbook { reason })
     })?;
     let mut tables = Vec::new();
     let sheets = book.sheet_names().to_owned();
     for sheet in sheets {
-        let range = book
-            .worksheet_range(&sheet)
-            .map_err(|e| error(name, format!("the sheet '{sheet}' could not be read ({e})")))?;
+        let range = book.worksheet_range(&sheet).map_err(|e| {
+            Problem::new(
+                Position::sheet(name, Some(&sheet)),
+                ProblemKind::SheetUnreadable {
+                    reason: e.to_string(),
+                },
+            )
+        })?;
         // Number formats say what Excel shows: 0.875 formatted `0.0%` is 87.5%.
         let styles = book.worksheet_style(&sheet).ok();
-        let (first_row, first_col) = range.start().unwrap_or((0, 0));
-        let mut table = Table::new(format!("{name} › {sheet}"));
-        let full = |_| too_much_text(name);
-        for (i, row) in range.rows().enumerate() {
-            let r = first_row + i as u32;
-            table.start_row(r as usize + 1);
-            for _ in 0..first_col {
-                table.push_cell("").map_err(full)?;
-            }
-            for (j, c) in row.iter().enumerate() {
-                let pushed = match c {
-                    Data::Empty => table.push_cell(""),
-                    Data::String(s) => match s.char_indices().nth(MAX_CELL_CHARS) {
-                        Some((end, _)) => table.push_cell(&s[..end]),
-                        None => table.push_cell(s),
-                    },
-                    Data::Float(f) => {
-                        let format = styles
-                            .as_ref()
-                            .and_then(|s| s.get((r, first_col + j as u32)))
-                            .and_then(|s| s.number_format.as_ref())
-                            .map(|n| n.format_code.as_str());
-                        table.push_cell(&format_number(*f, format))
-                    }
-                    Data::Int(i) => table.push_cell(&i.to_string()),
-                    Data::Bool(b) => table.push_cell(if *b { "yes" } else { "no" }),
-                    Data::DateTime(d) => table.push_cell(&serial_to_iso(d.as_f64())),
-                    Data::DateTimeIso(s) | Data::DurationIso(s) => table.push_cell(s),
-                    Data::Error(e) => table.push_cell(&format!("#{e:?}")),
-                };
-                pushed.map_err(full)?;
-            }
-        }
+        let mut table = Table::new(name.to_string(), Some(sheet));
+        read_sheet(&mut table, &range, styles.as_ref()).map_err(|_| too_much_text(name))?;
         tables.push(table);
     }
     Ok(tables)
 }
 
+/// A sheet's cells into `table`, each as Excel shows it.
+fn read_sheet(
+    table: &mut Table,
+    range: &Range<Data>,
+    styles: Option<&calamine::StyleRange>,
+) -> Result<(), super::TableFull> {
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    for (i, row) in range.rows().enumerate() {
+        let r = first_row + i as u32;
+        table.start_row(r as usize + 1);
+        for _ in 0..first_col {
+            table.push_cell("")?;
+        }
+        for (j, c) in row.iter().enumerate() {
+            match c {
+                Data::Empty => table.push_cell(""),
+                Data::String(s) => match s.char_indices().nth(MAX_CELL_CHARS) {
+                    Some((end, _)) => table.push_cell(&s[..end]),
+                    None => table.push_cell(s),
+                },
+                Data::Float(f) => {
+                    let format = styles
+                        .and_then(|s| s.get((r, first_col + j as u32)))
+                        .and_then(|s| s.number_format.as_ref())
+                        .map(|n| n.format_code.as_str());
+                    table.push_cell(&format_number(*f, format))
+                }
+                Data::Int(i) => table.push_cell(&i.to_string()),
+                Data::Bool(b) => table.push_cell(if *b { "yes" } else { "no" }),
+                Data::DateTime(d) => table.push_cell(&serial_to_iso(d.as_f64())),
+                Data::DateTimeIso(s) | Data::DurationIso(s) => table.push_cell(s),
+                Data::Error(e) => table.push_cell(&format!("#{e:?}")),
+            }?;
+        }
+    }
+    Ok(())
+}
+
 /// Refuses a workbook whose parts would inflate far beyond its size, before inflating any.
-fn check_inflated_size(name: &str, bytes: &[u8]) -> Result<(), Notice> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
-        error(
-            name,
-            format!("this looks like a zip file but it is damaged or truncated ({e})"),
-        )
+fn check_inflated_size(name: &str, bytes: &[u8]) -> Result<(), Problem> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        let reason = e.to_string();
+        error(name, ProblemKind::ZipDamaged { reason })
     })?;
     let mut total: u64 = 0;
-    for i in 0..archive.len() {
-        let entry = archive.by_index_raw(i).map_err(|e| {
-            error(
-                name,
-                format!("the workbook is damaged: part {i} cannot be read ({e})"),
-            )
+    for part in 0..archive.len() {
+        let entry = archive.by_index_raw(part).map_err(|e| {
+            let reason = e.to_string();
+            error(name, ProblemKind::WorkbookPartUnreadable { part, reason })
         })?;
         total = total.saturating_add(entry.size());
     }
@@ -89,11 +95,10 @@ fn check_inflated_size(name: &str, bytes: &[u8]) -> Result<(), Notice> {
     {
         return Err(error(
             name,
-            format!(
-                "the workbook would expand from {} to {} when opened; it was refused to protect the page (a 'zip bomb')",
-                human_size(compressed),
-                human_size(total)
-            ),
+            ProblemKind::ZipBomb {
+                compressed,
+                inflated: total,
+            },
         ));
     }
     Ok(())
