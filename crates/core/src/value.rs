@@ -4,6 +4,63 @@
 use std::borrow::Cow;
 use std::fmt;
 
+/// A scale officers write money in: `£16.1m`, `£250k`, `£1.2bn`.
+struct MoneySuffix {
+    /// As written after the figure (in any case).
+    written: &'static str,
+    /// The letter a [`Unit::Pounds`] keeps for it.
+    key: char,
+    /// The power of ten it scales by.
+    exponent: i32,
+    /// Other ways a unit column names it, after `£` (`£million`, `£000s`).
+    words: &'static [&'static str],
+}
+
+/// The one table of money suffixes: reading figures and units, showing them, scaling
+/// them, and the continental-number rewrite all look here.
+const MONEY_SUFFIXES: [MoneySuffix; 3] = [
+    MoneySuffix {
+        written: "bn",
+        key: 'b',
+        exponent: 9,
+        words: &["billion"],
+    },
+    MoneySuffix {
+        written: "m",
+        key: 'm',
+        exponent: 6,
+        words: &["million"],
+    },
+    MoneySuffix {
+        written: "k",
+        key: 'k',
+        exponent: 3,
+        words: &["thousand", "000", "000s"],
+    },
+];
+
+fn money_suffix(key: char) -> Option<&'static MoneySuffix> {
+    MONEY_SUFFIXES.iter().find(|s| s.key == key)
+}
+
+/// The text before a money suffix at its end (`16.1` of `16.1m`, spaces before the
+/// suffix trimmed) and the suffix's key letter; `None` where it ends in none.
+///
+/// ```
+/// use scorecard_core::value::strip_money_suffix;
+/// assert_eq!(strip_money_suffix("16.1m"), Some(("16.1", 'm')));
+/// assert_eq!(strip_money_suffix("1.2 BN"), Some(("1.2", 'b')));
+/// assert_eq!(strip_money_suffix("16.1"), None);
+/// ```
+pub fn strip_money_suffix(text: &str) -> Option<(&str, char)> {
+    MONEY_SUFFIXES.iter().find_map(|s| {
+        let cut = text.len().checked_sub(s.written.len())?;
+        let tail = text.get(cut..)?;
+        tail.eq_ignore_ascii_case(s.written)
+            .then(|| (text[..cut].trim_end(), s.key))
+    })
+}
+
 /// The unit a figure is measured in, as far as it changes how the figure is shown.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, Default)]
 pub enum Unit {
@@ -12,7 +69,7 @@ pub enum Unit {
     Number,
     /// A percentage: shown with `%`, numbers are in percent (`98` for 98%).
     Percent,
-    /// Money in pounds; the suffix (`m`, `k`) is the scale it was written in.
+    /// Money in pounds; the suffix (`b` for `bn`, `m`, `k`) is the scale it was written in.
     Pounds { suffix: Option<char> },
     /// Anything else the file names (`days`, `weeks`): shown after the figure.
     Named(String),
@@ -26,26 +83,40 @@ impl Unit {
             "" | "number" | "no" | "no." | "count" | "rate" | "#" => Unit::Number,
             "%" | "percent" | "percentage" | "pct" => Unit::Percent,
             "£" | "gbp" | "pounds" | "£s" => Unit::Pounds { suffix: None },
-            "£m" | "£ m" | "£million" | "£ million" => Unit::Pounds { suffix: Some('m') },
-            "£k" | "£000" | "£000s" | "£ thousand" => Unit::Pounds { suffix: Some('k') },
-            _ => Unit::Named(text.trim().to_string()),
+            _ => {
+                let scale = t.strip_prefix('£').map(str::trim_start).and_then(|s| {
+                    MONEY_SUFFIXES
+                        .iter()
+                        .find(|m| m.written == s || m.words.contains(&s))
+                });
+                match scale {
+                    Some(m) => Unit::Pounds {
+                        suffix: Some(m.key),
+                    },
+                    None => Unit::Named(text.trim().to_string()),
+                }
+            }
         }
     }
 
     /// The scale factor of a money suffix: 1,000,000 for `m`.
-    fn scale(&self) -> f64 {
+    pub fn scale(&self) -> f64 {
         10f64.powi(self.exponent())
     }
 
     /// The power of ten of [`Unit::scale`]: 6 for `m`.
-    fn exponent(&self) -> i32 {
+    pub fn exponent(&self) -> i32 {
         match self {
-            Unit::Pounds { suffix: Some('m') } => 6,
-            Unit::Pounds { suffix: Some('k') } => 3,
-            Unit::Pounds {
-                suffix: Some('b') | Some('n'),
-            } => 9,
+            Unit::Pounds { suffix: Some(k) } => money_suffix(*k).map_or(0, |s| s.exponent),
             _ => 0,
+        }
+    }
+
+    /// The money suffix as written after a figure: `bn`, `m`, `k`, or nothing.
+    pub fn suffix_text(&self) -> &'static str {
+        match self {
+            Unit::Pounds { suffix: Some(k) } => money_suffix(*k).map_or("", |s| s.written),
+            _ => "",
         }
     }
 
@@ -137,13 +208,9 @@ pub fn parse_figure(text: &str) -> Result<Option<Figure>, NotAFigure> {
         t = rest.trim_end();
     }
     if let Some(Unit::Pounds { suffix }) = &mut unit {
-        let lower = t.to_lowercase();
-        for (word, s) in [("bn", 'b'), ("m", 'm'), ("k", 'k')] {
-            if lower.ends_with(word) {
-                *suffix = Some(s);
-                t = t[..t.len() - word.len()].trim_end();
-                break;
-            }
+        if let Some((rest, key)) = strip_money_suffix(t) {
+            *suffix = Some(key);
+            t = rest;
         }
     }
     let digits = strip_thousands(t).ok_or(NotAFigure)?;
@@ -299,10 +366,13 @@ impl Format {
         let body = group_thousands(round_shown(number / scale, self.decimals), self.decimals);
         match &self.unit {
             Unit::Percent => format!("{body}%"),
-            Unit::Pounds { suffix } => match body.strip_prefix('-') {
-                Some(b) => format!("-£{b}{}", suffix.map(String::from).unwrap_or_default()),
-                None => format!("£{body}{}", suffix.map(String::from).unwrap_or_default()),
-            },
+            Unit::Pounds { .. } => {
+                let suffix = self.unit.suffix_text();
+                match body.strip_prefix('-') {
+                    Some(b) => format!("-£{b}{suffix}"),
+                    None => format!("£{body}{suffix}"),
+                }
+            }
             _ => body,
         }
     }
@@ -366,9 +436,7 @@ impl fmt::Display for Unit {
         match self {
             Unit::Number => f.write_str("number"),
             Unit::Percent => f.write_str("%"),
-            Unit::Pounds { suffix } => {
-                write!(f, "£{}", suffix.map(String::from).unwrap_or_default())
-            }
+            Unit::Pounds { .. } => write!(f, "£{}", self.suffix_text()),
             Unit::Named(w) => f.write_str(w),
         }
     }
@@ -426,6 +494,50 @@ mod tests {
         assert_eq!(f.show(16_100_000.0), "£16.1m");
         assert_eq!(f.show(-500_000.0), "-£0.5m");
         assert_eq!(group_thousands(-0.001, 2), "0.00");
+    }
+}
+
+#[cfg(test)]
+mod money_suffixes {
+    use super::*;
+
+    /// The agreed behaviour, the same wherever a suffix is read or written: `bn`, `m` and
+    /// `k` in any case scale by 10⁹, 10⁶ and 10³, are kept as written, and show again
+    /// as `bn`, `m`, `k`; a unit column names the same scales; a semicolon-separated
+    /// file's `1,5bn` is rewritten like its `1,5m`.
+    #[test]
+    fn money_suffixes_read_scale_and_show_alike_everywhere() {
+        for (written, number, unit, shown) in [
+            ("£1.5bn", 1_500_000_000.0, "£bn", "£1.5bn"),
+            ("£1.5BN", 1_500_000_000.0, "£billion", "£1.5bn"),
+            ("£16.1m", 16_100_000.0, "£m", "£16.1m"),
+            ("£16.1M", 16_100_000.0, "£ million", "£16.1m"),
+            ("£250.5k", 250_500.0, "£k", "£250.5k"),
+            ("£250.5 K", 250_500.0, "£000s", "£250.5k"),
+        ] {
+            let f = parse_figure(written).unwrap().unwrap();
+            assert_eq!(f.number, number, "{written}");
+            let from_column = Unit::parse(unit);
+            assert_eq!(f.unit.as_ref(), Some(&from_column), "{written} and {unit}");
+            assert_eq!(from_column.scale(), 10f64.powi(from_column.exponent()));
+            let format = Format {
+                unit: from_column.clone(),
+                decimals: 1,
+            };
+            assert_eq!(format.show(f.number), shown, "{written}");
+            let suffix =
+                shown.trim_start_matches(|c: char| c == '£' || c == '.' || c.is_ascii_digit());
+            assert_eq!(from_column.to_string(), format!("£{suffix}"));
+        }
+        assert_eq!(
+            crate::read::continental_number("1,5bn").as_deref(),
+            Some("1.5bn")
+        );
+        assert_eq!(
+            crate::read::continental_number("1,5m").as_deref(),
+            Some("1.5m")
+        );
+        assert_eq!(parse_figure("£5n"), Err(NotAFigure), "n is no suffix");
     }
 }
 

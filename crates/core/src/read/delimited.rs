@@ -2,6 +2,7 @@
 //! spreadsheet) read into a [`Table`].
 
 use crate::problem::{Position, Problem, ProblemKind, ProblemLog};
+use crate::value::strip_money_suffix;
 
 use super::sniff::detect_delimiter;
 use super::{too_much_text, Table, TableFull, MAX_CELL_CHARS, PROGRESS_STEP};
@@ -117,7 +118,8 @@ pub fn continental_number(cell: &str) -> Option<String> {
     let t = cell.trim();
     let body = t
         .trim_start_matches(['-', '£', '€', ' '])
-        .trim_end_matches(['%', ' ', 'm', 'k', 'M', 'K']);
+        .trim_end_matches(['%', ' ']);
+    let body = strip_money_suffix(body).map_or(body, |(b, _)| b);
     let (int, frac) = match body.split_once(',') {
         Some((i, f)) => (i, Some(f)),
         None => (body, None),
