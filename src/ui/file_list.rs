@@ -29,7 +29,7 @@ fn what(p: &FileListProps, f: &FileEntry) -> (String, bool) {
         .data
         .sources
         .iter()
-        .filter(|s| s.belongs_to(&f.name))
+        .filter(|s| s.name == f.name)
         .map(|s| format!("{}: {} rows", s.recognised_as, s.rows))
         .collect();
     let failed = p

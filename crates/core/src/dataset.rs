@@ -1,131 +1,22 @@
 //! Everything read from the user's files, merged: indicators, their values by period,
 //! targets, population estimates, actions, and the notices raised while reading.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::fmt;
 
 use rustc_hash::FxHashMap;
-use std::fmt;
 
 use crate::action::Action;
 use crate::indicator::Indicator;
 use crate::period::Period;
+pub use crate::problem::Level;
+use crate::problem::{source_label, Problem};
 use crate::status::Status;
 use crate::value::Figure;
 
-/// How serious a notice is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-pub enum Level {
-    /// A whole file could not be read.
-    Error,
-    /// A cell or row was not understood and was left out; the rest of the file counts.
-    Problem,
-    /// Something the user should know (a value replaced by a later file).
-    Info,
-}
-
-/// A message about the input, naming the file, row and column where it can.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Notice {
-    pub level: Level,
-    pub file: String,
-    /// The row as the user counts it: the spreadsheet's row number, or the CSV line.
-    pub row: Option<usize>,
-    /// The column by its header.
-    pub column: Option<String>,
-    pub message: String,
-}
-
-impl Notice {
-    /// A row (or a cell of it, column unknown) that was left out; the rest still counts.
-    pub fn row_problem(file: &str, row: usize, message: String) -> Notice {
-        Notice {
-            level: Level::Problem,
-            file: file.to_string(),
-            row: Some(row),
-            column: None,
-            message,
-        }
-    }
-
-    /// A file that could not be read at all.
-    pub fn error(file: &str, message: String) -> Notice {
-        Notice {
-            level: Level::Error,
-            file: file.to_string(),
-            row: None,
-            column: None,
-            message,
-        }
-    }
-}
-
-impl fmt::Display for Notice {
-    /// "complaints.csv, row 14, column 'Value': expected a number, found 'abc'".
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(r) = self.row {
-            write!(f, ", row {r}")?;
-        }
-        if let Some(c) = &self.column {
-            write!(f, ", column '{c}'")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
-/// Collects notices, keeping the first few of each kind in a file and counting the rest,
-/// so a thousand bad rows make one readable message and not a thousand.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct NoticeLog {
-    notices: Vec<Notice>,
-    /// (file, column, kind) → how many were seen.
-    seen: HashMap<(String, Option<String>, &'static str), usize>,
-}
-
-/// How many notices of one kind, in one column of one file, are listed one by one.
-pub const NOTICES_PER_KIND: usize = 5;
-
-impl NoticeLog {
-    /// Adds a notice; `kind` groups notices that say the same thing about different rows.
-    pub fn push(&mut self, kind: &'static str, notice: Notice) {
-        let key = (notice.file.clone(), notice.column.clone(), kind);
-        let n = self.seen.entry(key).or_insert(0);
-        *n += 1;
-        if *n <= NOTICES_PER_KIND {
-            self.notices.push(notice);
-        }
-    }
-
-    /// The notices, with one closing line for each kind that had more than could be listed.
-    pub fn finish(mut self) -> Vec<Notice> {
-        let mut extra: Vec<_> = self
-            .seen
-            .into_iter()
-            .filter(|(_, n)| *n > NOTICES_PER_KIND)
-            .collect();
-        extra.sort();
-        for ((file, column, kind), n) in extra {
-            self.notices.push(Notice {
-                level: Level::Problem,
-                file,
-                row: None,
-                column,
-                message: format!(
-                    "{} more rows had the same problem ({kind}); only the first {NOTICES_PER_KIND} are listed",
-                    n - NOTICES_PER_KIND
-                ),
-            });
-        }
-        self.notices
-    }
-
-    /// Whether any notice was logged.
-    pub fn is_empty(&self) -> bool {
-        self.notices.is_empty()
-    }
-}
+/// A problem with the input, or a notice for the user's information: the name the
+/// page and the engine know it by.
+pub type Notice = Problem;
 
 /// What was given for one PI in one period.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -172,12 +63,21 @@ pub struct PopulationEstimate {
 /// What a file (or a sheet of a workbook) was recognised as.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SourceSummary {
-    /// The file name, with the sheet after `›` for a workbook.
+    /// The file name as the user gave it.
     pub name: String,
+    /// The workbook's sheet, for an XLSX file.
+    pub sheet: Option<String>,
     /// "indicator values (wide layout)", "population table", ...
     pub recognised_as: String,
     /// Data rows read (not counting the header).
     pub rows: usize,
+}
+
+impl fmt::Display for SourceSummary {
+    /// `council-q2.xlsx › Values`, or the file name alone for a CSV file.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&source_label(&self.name, self.sheet.as_deref()))
+    }
 }
 
 /// Everything read from the user's files.
@@ -194,7 +94,8 @@ pub struct Dataset {
     pub population: Vec<PopulationEstimate>,
     pub actions: Vec<Action>,
     pub sources: Vec<SourceSummary>,
-    pub notices: Vec<Notice>,
+    /// Problems found while reading, and notices for the user's information.
+    pub notices: Vec<Problem>,
 }
 
 impl Dataset {
@@ -232,7 +133,7 @@ impl Dataset {
     }
 
     /// Errors that stopped a whole file from being read.
-    pub fn errors(&self) -> impl Iterator<Item = &Notice> {
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
         self.notices.iter().filter(|n| n.level == Level::Error)
     }
 }
@@ -248,22 +149,4 @@ fn normalise_group(g: &str) -> String {
         .trim_start_matches("aged")
         .trim_start_matches("age")
         .to_string()
-}
-
-impl SourceSummary {
-    /// Whether this source is the file of that name or one of its sheets.
-    pub fn belongs_to(&self, file: &str) -> bool {
-        self.name == file
-            || self
-                .name
-                .strip_prefix(file)
-                .is_some_and(|rest| rest.starts_with(" › "))
-    }
-}
-
-impl Notice {
-    /// The file the notice is about.
-    pub fn file(&self) -> &str {
-        &self.file
-    }
 }

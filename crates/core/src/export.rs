@@ -225,12 +225,7 @@ pub fn neutralise(text: &str) -> String {
 /// A number in plain digits (no thousands separators) at the PI's decimals, in the
 /// unit it is shown in: 75 for 75%, 15.846 for £15.846m.
 fn plain(format: &Format, x: f64) -> String {
-    let scale = match format.unit {
-        Unit::Pounds { suffix: Some('m') } => 1e6,
-        Unit::Pounds { suffix: Some('k') } => 1e3,
-        Unit::Pounds { suffix: Some('b') } => 1e9,
-        _ => 1.0,
-    };
+    let scale = format.unit.scale();
     format!("{:.*}", format.decimals as usize, format.shown(x) / scale)
 }
 
@@ -660,8 +655,12 @@ fn number_format(format: &Format) -> String {
     };
     match format.unit {
         Unit::Percent => format!("0{decimals}%"),
-        Unit::Pounds { suffix: Some('m') } => format!("£#,##0{decimals},,\"m\""),
-        Unit::Pounds { suffix: Some('k') } => format!("£#,##0{decimals},\"k\""),
+        // Each `,` after the digits divides by a thousand, as the suffix does.
+        Unit::Pounds { suffix: Some(_) } => format!(
+            "£#,##0{decimals}{}\"{}\"",
+            ",".repeat((format.unit.exponent() / 3) as usize),
+            format.unit.suffix_text()
+        ),
         Unit::Pounds { .. } => format!("£#,##0{decimals}"),
         _ => format!("#,##0{decimals}"),
     }

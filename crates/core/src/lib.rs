@@ -9,6 +9,7 @@ pub mod export;
 pub mod indicator;
 pub mod load;
 pub mod period;
+pub mod problem;
 pub mod protocol;
 pub mod read;
 pub mod report;

@@ -134,8 +134,10 @@ fn workbook_sheets_are_each_recognised_by_their_columns() {
     let kinds: Vec<(String, String, usize)> = ds
         .sources
         .iter()
-        .map(|s| (s.name.clone(), s.recognised_as.clone(), s.rows))
+        .map(|s| (s.to_string(), s.recognised_as.clone(), s.rows))
         .collect();
+    assert!(ds.sources.iter().all(|s| s.name == "council-q2.xlsx"));
+    assert_eq!(ds.sources[0].sheet.as_deref(), Some("Values"));
     assert_eq!(
         kinds,
         [

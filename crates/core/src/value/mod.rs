@@ -1,8 +1,13 @@
 //! Figures as officers write them (`1,309`, `98%`, `£15.846m`, `N/A`): reading them into
 //! numbers with their unit and shown decimals, rounding "as shown", and writing them back.
 
+mod money;
+
 use std::borrow::Cow;
 use std::fmt;
+
+pub use money::strip_money_suffix;
+use money::{money_suffix, MONEY_SUFFIXES};
 
 /// The unit a figure is measured in, as far as it changes how the figure is shown.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, Default)]
@@ -12,7 +17,7 @@ pub enum Unit {
     Number,
     /// A percentage: shown with `%`, numbers are in percent (`98` for 98%).
     Percent,
-    /// Money in pounds; the suffix (`m`, `k`) is the scale it was written in.
+    /// Money in pounds; the suffix (`b` for `bn`, `m`, `k`) is the scale it was written in.
     Pounds { suffix: Option<char> },
     /// Anything else the file names (`days`, `weeks`): shown after the figure.
     Named(String),
@@ -26,26 +31,40 @@ impl Unit {
             "" | "number" | "no" | "no." | "count" | "rate" | "#" => Unit::Number,
             "%" | "percent" | "percentage" | "pct" => Unit::Percent,
             "£" | "gbp" | "pounds" | "£s" => Unit::Pounds { suffix: None },
-            "£m" | "£ m" | "£million" | "£ million" => Unit::Pounds { suffix: Some('m') },
-            "£k" | "£000" | "£000s" | "£ thousand" => Unit::Pounds { suffix: Some('k') },
-            _ => Unit::Named(text.trim().to_string()),
+            _ => {
+                let scale = t.strip_prefix('£').map(str::trim_start).and_then(|s| {
+                    MONEY_SUFFIXES
+                        .iter()
+                        .find(|m| m.written == s || m.words.contains(&s))
+                });
+                match scale {
+                    Some(m) => Unit::Pounds {
+                        suffix: Some(m.key),
+                    },
+                    None => Unit::Named(text.trim().to_string()),
+                }
+            }
         }
     }
 
     /// The scale factor of a money suffix: 1,000,000 for `m`.
-    fn scale(&self) -> f64 {
+    pub fn scale(&self) -> f64 {
         10f64.powi(self.exponent())
     }
 
     /// The power of ten of [`Unit::scale`]: 6 for `m`.
-    fn exponent(&self) -> i32 {
+    pub fn exponent(&self) -> i32 {
         match self {
-            Unit::Pounds { suffix: Some('m') } => 6,
-            Unit::Pounds { suffix: Some('k') } => 3,
-            Unit::Pounds {
-                suffix: Some('b') | Some('n'),
-            } => 9,
+            Unit::Pounds { suffix: Some(k) } => money_suffix(*k).map_or(0, |s| s.exponent),
             _ => 0,
+        }
+    }
+
+    /// The money suffix as written after a figure: `bn`, `m`, `k`, or nothing.
+    pub fn suffix_text(&self) -> &'static str {
+        match self {
+            Unit::Pounds { suffix: Some(k) } => money_suffix(*k).map_or("", |s| s.written),
+            _ => "",
         }
     }
 
@@ -137,13 +156,9 @@ pub fn parse_figure(text: &str) -> Result<Option<Figure>, NotAFigure> {
         t = rest.trim_end();
     }
     if let Some(Unit::Pounds { suffix }) = &mut unit {
-        let lower = t.to_lowercase();
-        for (word, s) in [("bn", 'b'), ("m", 'm'), ("k", 'k')] {
-            if lower.ends_with(word) {
-                *suffix = Some(s);
-                t = t[..t.len() - word.len()].trim_end();
-                break;
-            }
+        if let Some((rest, key)) = strip_money_suffix(t) {
+            *suffix = Some(key);
+            t = rest;
         }
     }
     let digits = strip_thousands(t).ok_or(NotAFigure)?;
@@ -299,10 +314,13 @@ impl Format {
         let body = group_thousands(round_shown(number / scale, self.decimals), self.decimals);
         match &self.unit {
             Unit::Percent => format!("{body}%"),
-            Unit::Pounds { suffix } => match body.strip_prefix('-') {
-                Some(b) => format!("-£{b}{}", suffix.map(String::from).unwrap_or_default()),
-                None => format!("£{body}{}", suffix.map(String::from).unwrap_or_default()),
-            },
+            Unit::Pounds { .. } => {
+                let suffix = self.unit.suffix_text();
+                match body.strip_prefix('-') {
+                    Some(b) => format!("-£{b}{suffix}"),
+                    None => format!("£{body}{suffix}"),
+                }
+            }
             _ => body,
         }
     }
@@ -366,9 +384,7 @@ impl fmt::Display for Unit {
         match self {
             Unit::Number => f.write_str("number"),
             Unit::Percent => f.write_str("%"),
-            Unit::Pounds { suffix } => {
-                write!(f, "£{}", suffix.map(String::from).unwrap_or_default())
-            }
+            Unit::Pounds { .. } => write!(f, "£{}", self.suffix_text()),
             Unit::Named(w) => f.write_str(w),
         }
     }

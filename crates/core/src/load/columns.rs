@@ -1,0 +1,286 @@
+//! Recognising a table from its headers: the aliases of each column, the header row
+//! (below any title rows), and what kind of table the columns make.
+
+use crate::period::Period;
+use crate::read::Table;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Col {
+    Code,
+    Title,
+    Group,
+    Period,
+    Value,
+    Numerator,
+    Denominator,
+    Per,
+    Target,
+    AnnualTarget,
+    Polarity,
+    Tolerance,
+    Cumulative,
+    Unit,
+    Decimals,
+    Benchmark,
+    Rank,
+    RankOf,
+    Note,
+    Status,
+    PopulationGroup,
+    Area,
+    StartDate,
+    DueDate,
+    Progress,
+    /// Wide layout: the value of one period.
+    ValueOf(Period),
+    /// Wide layout: the target of one period.
+    TargetOf(Period),
+    /// The annual target of one financial year (`Annual Target 2018/19`).
+    AnnualTargetOf(i32),
+    /// Wide layout: the benchmark of one period.
+    BenchmarkOf(Period),
+}
+
+/// Header aliases from the spec, compared with case, spaces, `_` and `-` removed.
+pub(super) const ALIASES: &[(&str, Col)] = &[
+    ("code", Col::Code),
+    ("picode", Col::Code),
+    ("indicatorcode", Col::Code),
+    ("ref", Col::Code),
+    ("title", Col::Title),
+    ("indicator", Col::Title),
+    ("pi", Col::Title),
+    ("name", Col::Title),
+    ("action", Col::Title),
+    ("description", Col::Title),
+    ("group", Col::Group),
+    ("priority", Col::Group),
+    ("outcome", Col::Group),
+    ("section", Col::Group),
+    ("service", Col::Group),
+    ("period", Col::Period),
+    ("quarter", Col::Period),
+    ("year", Col::Period),
+    ("value", Col::Value),
+    ("actual", Col::Value),
+    ("result", Col::Value),
+    ("numerator", Col::Numerator),
+    ("count", Col::Numerator),
+    ("denominator", Col::Denominator),
+    ("population", Col::Denominator),
+    ("base", Col::Denominator),
+    ("per", Col::Per),
+    ("scale", Col::Per),
+    ("multiplier", Col::Per),
+    ("target", Col::Target),
+    ("periodtarget", Col::Target),
+    ("annualtarget", Col::AnnualTarget),
+    ("polarity", Col::Polarity),
+    ("aim", Col::Polarity),
+    ("direction", Col::Polarity),
+    ("tolerance", Col::Tolerance),
+    ("warning", Col::Tolerance),
+    ("threshold", Col::Tolerance),
+    ("cumulative", Col::Cumulative),
+    ("ytd", Col::Cumulative),
+    ("yeartodate", Col::Cumulative),
+    ("unit", Col::Unit),
+    ("units", Col::Unit),
+    ("decimals", Col::Decimals),
+    ("dp", Col::Decimals),
+    ("benchmark", Col::Benchmark),
+    ("scotland", Col::Benchmark),
+    ("national", Col::Benchmark),
+    ("comparator", Col::Benchmark),
+    ("scottishaverage", Col::Benchmark),
+    ("rank", Col::Rank),
+    ("lgbfrank", Col::Rank),
+    ("rankof", Col::RankOf),
+    ("outof", Col::RankOf),
+    ("note", Col::Note),
+    ("notes", Col::Note),
+    ("comment", Col::Note),
+    ("comments", Col::Note),
+    ("commentary", Col::Note),
+    ("status", Col::Status),
+    ("populationgroup", Col::PopulationGroup),
+    ("agegroup", Col::PopulationGroup),
+    ("area", Col::Area),
+    ("startdate", Col::StartDate),
+    ("start", Col::StartDate),
+    ("duedate", Col::DueDate),
+    ("due", Col::DueDate),
+    ("progress", Col::Progress),
+    ("progress%", Col::Progress),
+    ("percentcomplete", Col::Progress),
+];
+
+pub(super) fn squash(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// What a header names: an alias, or a period label with `value`/`target` around it.
+pub(super) fn classify_header(header: &str) -> Option<Col> {
+    let key = squash(header);
+    if let Some((_, col)) = ALIASES.iter().find(|(a, _)| *a == key) {
+        return Some(*col);
+    }
+    let (period, rest) = Period::find_in(header)?;
+    match squash(&rest).as_str() {
+        "" | "value" | "values" | "actual" | "result" => Some(Col::ValueOf(period)),
+        "target" | "periodtarget" => Some(Col::TargetOf(period)),
+        "annualtarget" | "target(annual)" => Some(Col::AnnualTargetOf(period.financial_year())),
+        "benchmark" | "scotland" | "scottishaverage" | "national" | "comparator" => {
+            Some(Col::BenchmarkOf(period))
+        }
+        _ => None,
+    }
+}
+
+/// What a table was recognised as.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Kind {
+    Long,
+    Wide,
+    Metadata,
+    Population,
+    Actions,
+}
+
+impl Kind {
+    pub(super) fn describe(self) -> &'static str {
+        match self {
+            Kind::Long => "indicator values (long layout)",
+            Kind::Wide => "indicator values (wide layout)",
+            Kind::Metadata => "indicator definitions",
+            Kind::Population => "population table",
+            Kind::Actions => "actions",
+        }
+    }
+}
+
+/// The header row and what each column holds.
+pub(super) struct Columns {
+    pub(super) header_row: usize,
+    pub(super) names: Vec<String>,
+    pub(super) cols: Vec<Option<Col>>,
+    /// For each plain column kind (see [`slot`]), the first column that holds it.
+    pub(super) first: [Option<usize>; SLOTS],
+}
+
+/// How many column kinds [`slot`] numbers.
+pub(super) const SLOTS: usize = 25;
+
+/// A number for each column kind that names no period, to look columns up by.
+pub(super) fn slot(c: Col) -> Option<usize> {
+    Some(match c {
+        Col::Code => 0,
+        Col::Title => 1,
+        Col::Group => 2,
+        Col::Period => 3,
+        Col::Value => 4,
+        Col::Numerator => 5,
+        Col::Denominator => 6,
+        Col::Per => 7,
+        Col::Target => 8,
+        Col::AnnualTarget => 9,
+        Col::Polarity => 10,
+        Col::Tolerance => 11,
+        Col::Cumulative => 12,
+        Col::Unit => 13,
+        Col::Decimals => 14,
+        Col::Benchmark => 15,
+        Col::Rank => 16,
+        Col::RankOf => 17,
+        Col::Note => 18,
+        Col::Status => 19,
+        Col::PopulationGroup => 20,
+        Col::Area => 21,
+        Col::StartDate => 22,
+        Col::DueDate => 23,
+        Col::Progress => 24,
+        Col::ValueOf(_) | Col::TargetOf(_) | Col::AnnualTargetOf(_) | Col::BenchmarkOf(_) => {
+            return None
+        }
+    })
+}
+
+impl Columns {
+    pub(super) fn has(&self, c: Col) -> bool {
+        self.cols.contains(&Some(c))
+    }
+}
+
+/// Finds the header: the first of the first 20 rows in which at least two cells are
+/// recognised (reports often carry a title row or two above their table).
+pub(super) fn find_header(table: &Table) -> Option<Columns> {
+    for (i, cells) in table.rows().enumerate().take(20) {
+        let cols: Vec<Option<Col>> = cells.cells().map(classify_header).collect();
+        if cols.iter().filter(|c| c.is_some()).count() >= 2 {
+            let mut first = [None; SLOTS];
+            for (i, c) in cols.iter().enumerate() {
+                if let Some(s) = c.and_then(slot) {
+                    first[s].get_or_insert(i);
+                }
+            }
+            return Some(Columns {
+                header_row: i,
+                names: cells.cells().map(|h| h.trim().to_string()).collect(),
+                cols,
+                first,
+            });
+        }
+    }
+    None
+}
+
+pub(super) fn kind_of(cols: &Columns) -> Option<Kind> {
+    let has = |c| cols.has(c);
+    let wide = cols.cols.iter().any(|c| matches!(c, Some(Col::ValueOf(_))));
+    if has(Col::DueDate) && has(Col::Progress) {
+        Some(Kind::Actions)
+    } else if has(Col::PopulationGroup)
+        && has(Col::Denominator)
+        && has(Col::Period)
+        && !has(Col::Code)
+        && !has(Col::Title)
+        && !has(Col::Value)
+        && !has(Col::Numerator)
+    {
+        Some(Kind::Population)
+    } else if !(has(Col::Code) || has(Col::Title)) {
+        None
+    } else if has(Col::Period) {
+        Some(Kind::Long)
+    } else if wide {
+        Some(Kind::Wide)
+    } else {
+        Some(Kind::Metadata)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_header_aliases_case_and_spacing_insensitively() {
+        assert_eq!(classify_header("PI Code"), Some(Col::Code));
+        assert_eq!(classify_header("pi_code"), Some(Col::Code));
+        assert_eq!(classify_header("Year-To-Date"), Some(Col::Cumulative));
+        assert_eq!(
+            classify_header("Annual Target 2018/19"),
+            Some(Col::AnnualTargetOf(2018))
+        );
+        assert_eq!(
+            classify_header("Q2 2018/19 Value"),
+            Some(Col::ValueOf(Period::Quarter { fy: 2018, q: 2 }))
+        );
+        assert_eq!(classify_header("Favourite colour"), None);
+    }
+}

@@ -1,0 +1,306 @@
+//! Loading a file into the dataset: each table is recognised from its headers
+//! (`columns`), and its rows are read as indicator values in the long or wide layout,
+//! PI definitions, population estimates or actions, then merged into the dataset.
+//! Every bad cell becomes a notice naming file, row and column; good rows still count.
+
+mod actions;
+mod cell;
+mod columns;
+mod long;
+mod merge;
+mod pi_row;
+mod population;
+mod wide;
+
+use rustc_hash::FxHashMap;
+
+use crate::dataset::{Dataset, SourceSummary};
+use crate::period::Period;
+use crate::problem::{quote, Position, Problem, ProblemKind, ProblemLog};
+use crate::read::{read_delimited, read_tables_with_progress, Row, Table};
+
+use cell::Cells;
+use columns::{find_header, kind_of, Columns, Kind};
+
+/// Reads one file's bytes into the dataset. Problems go into the dataset's notices;
+/// a file that cannot be read at all gets one error and adds nothing.
+pub fn load_file(ds: &mut Dataset, name: &str, bytes: &[u8]) {
+    load_file_with_progress(ds, name, bytes, &mut |_| {});
+}
+
+/// Like [`load_file`], telling `progress` how far it has got, in bytes of the file (about
+/// every [`crate::read::PROGRESS_STEP`] bytes): reading the text takes it to half
+/// the file's size, loading the rows the rest of the way.
+pub fn load_file_with_progress(
+    ds: &mut Dataset,
+    name: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(u64),
+) {
+    let size = bytes.len() as u64;
+    let mut log = ProblemLog::default();
+    match read_tables_with_progress(name, bytes, &mut log, &mut |at| progress(at / 2)) {
+        Ok(tables) => {
+            let mut recognised = 0;
+            let many = tables.len() > 1;
+            let no_tables = tables.is_empty();
+            // Each table is dropped once loaded: its text is not needed after.
+            let all: usize = tables.iter().map(|t| t.len()).sum::<usize>().max(1);
+            let mut before = 0;
+            for table in tables {
+                let n = table.len();
+                let mut on_rows = |done: usize| {
+                    progress(size / 2 + size / 2 * (before + done) as u64 / all as u64)
+                };
+                let known = load_table(ds, &table, &mut log, many, &mut on_rows);
+                before += n;
+                if known {
+                    recognised += 1;
+                }
+            }
+            // A single table that was not recognised has said why already.
+            if recognised == 0 && (no_tables || many) {
+                log.push(Problem::new(
+                    Position::file(name),
+                    ProblemKind::NoSheetRecognised,
+                ));
+            }
+        }
+        Err(e) => ds.notices.push(e),
+    }
+    ds.notices.extend(log.finish());
+}
+
+/// Reads text pasted from a spreadsheet (tab-separated) as if it were a file.
+pub fn load_pasted(ds: &mut Dataset, name: &str, text: &str) {
+    let mut log = ProblemLog::default();
+    if let Ok(table) = read_delimited(name, text, &mut log) {
+        load_table(ds, &table, &mut log, false, &mut |_| {});
+    }
+    ds.notices.extend(log.finish());
+}
+
+/// Loads one table; returns whether it was recognised. A sheet of a workbook that is
+/// not recognised (a cover sheet, a chart) is passed over quietly.
+fn load_table(
+    ds: &mut Dataset,
+    table: &Table,
+    log: &mut ProblemLog,
+    quiet_if_unknown: bool,
+    progress: &mut dyn FnMut(usize),
+) -> bool {
+    let (cols, kind) = match recognise(table) {
+        Ok(found) => found,
+        Err(problem) => {
+            if !quiet_if_unknown {
+                log.push(Problem::new(table.position(), problem));
+            }
+            return false;
+        }
+    };
+    let mut loader = Loader {
+        source_index: u32::try_from(ds.sources.len()).unwrap_or(u32::MAX),
+        ds,
+        log,
+        position: table.position(),
+        cols: &cols,
+        kind,
+        periods: FxHashMap::default(),
+        run_code: String::new(),
+        run_added: 0,
+    };
+    let data_rows = || table.rows_from(cols.header_row + 1);
+    if data_rows().all(|r| r.is_blank()) {
+        loader
+            .log
+            .push(Problem::new(table.position(), ProblemKind::HeaderOnly));
+    }
+    let mut rows = 0;
+    // Progress about every PROGRESS_STEP bytes' worth of rows.
+    let step = (table.len() as u64 * crate::read::PROGRESS_STEP / (table.text_len() as u64).max(1))
+        .max(1) as usize;
+    for (i, cells) in data_rows().enumerate() {
+        if i % step == step - 1 {
+            progress(i);
+        }
+        if cells.is_blank() {
+            continue;
+        }
+        if let Err(problem) = fits_header(&cols, &cells) {
+            loader.row_problem(cells.line, problem);
+            continue;
+        }
+        rows += 1;
+        loader.row(cells.line, cells);
+    }
+    loader.end_run();
+    loader.ds.sources.push(SourceSummary {
+        name: table.file.clone(),
+        sheet: table.sheet.clone(),
+        recognised_as: kind.describe().to_string(),
+        rows,
+    });
+    true
+}
+
+/// The table's header and what kind of table it is, or why it is not recognised.
+fn recognise(table: &Table) -> Result<(Columns, Kind), ProblemKind> {
+    if table.rows().all(|r| r.is_blank()) {
+        return Err(ProblemKind::NoRows);
+    }
+    let Some(cols) = find_header(table) else {
+        let first: Vec<&str> = table
+            .row(0)
+            .map(|r| r.cells().take(6).collect())
+            .unwrap_or_default();
+        let first_row = quote(&first.join(", "), 120);
+        return Err(ProblemKind::NoHeader { first_row });
+    };
+    match kind_of(&cols) {
+        Some(kind) => Ok((cols, kind)),
+        None => {
+            let found = quote(&cols.names.join(", "), 160);
+            Err(ProblemKind::NoKeyColumn { found })
+        }
+    }
+}
+
+/// Whether a row has as many cells as the header. It may leave out the header's unnamed
+/// columns at the end, or have extra empty cells there (a trailing comma).
+fn fits_header(cols: &Columns, cells: &Row<'_>) -> Result<(), ProblemKind> {
+    let (found, expected) = (cells.len(), cols.names.len());
+    let trailing_empty = cols.names.iter().rev().take_while(|n| n.is_empty()).count();
+    let fits = found == expected
+        || (found < expected && found + trailing_empty >= expected)
+        || (found > expected && cells.cells().skip(expected).all(|c| c.trim().is_empty()));
+    if fits {
+        Ok(())
+    } else {
+        Err(ProblemKind::WrongFieldCount { found, expected })
+    }
+}
+
+struct Loader<'a> {
+    ds: &'a mut Dataset,
+    log: &'a mut ProblemLog,
+    /// The table's file and sheet.
+    position: Position,
+    cols: &'a Columns,
+    kind: Kind,
+    /// The place this table's summary will take in `ds.sources` (it is added once the
+    /// rows are read).
+    source_index: u32,
+    /// Period labels read so far: the same few repeat on every row.
+    periods: FxHashMap<Box<str>, Period>,
+    /// The PI of the current run of rows, and how many periods the run added to it.
+    run_code: String,
+    run_added: usize,
+}
+
+/// Period labels remembered per table, at most (a file of unique labels is not cached).
+const PERIOD_CACHE: usize = 4096;
+
+impl Loader<'_> {
+    /// A row left out, or a notice about a row.
+    fn row_problem(&mut self, row: usize, kind: ProblemKind) {
+        let position = self.position.clone().at_row(row);
+        self.log.push(Problem::new(position, kind));
+    }
+
+    /// A cell left out: the column named by its header.
+    fn cell_problem(&mut self, row: usize, col: usize, kind: ProblemKind) {
+        let column = self.cols.names.get(col).map_or("", String::as_str);
+        let position = self.position.clone().at_row(row).at_column(column);
+        self.log.push(Problem::new(position, kind));
+    }
+
+    /// Not inlined, for the reason `report::build_row` is not: one call per row lets the
+    /// browser swap in optimised code while a large file is still being read.
+    #[inline(never)]
+    fn row(&mut self, row: usize, cells: Row<'_>) {
+        let c = Cells {
+            cells,
+            cols: self.cols,
+        };
+        match self.kind {
+            Kind::Population => self.population_row(row, &c),
+            Kind::Actions => self.action_row(row, &c),
+            Kind::Long | Kind::Wide | Kind::Metadata => self.indicator_row(row, &c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(name: &str, text: &str) -> Dataset {
+        let mut ds = Dataset::default();
+        load_file(&mut ds, name, text.as_bytes());
+        ds
+    }
+
+    #[test]
+    fn bad_cells_name_file_row_and_column_and_good_rows_still_count() {
+        let ds = load(
+            "pis.csv",
+            "code,period,value\nA,Q1 2018/19,12\nA,Q2 2018/19,twelve\nB,Someday,3\nB,Q1 2018/19,4\n",
+        );
+        let msgs: Vec<String> = ds.notices.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "pis.csv, row 3, column 'value': expected a number such as 1,309, 98% or £15.8m, found 'twelve'",
+                "pis.csv, row 4, column 'period': expected a period such as 'Q2 2018/19', '2018/19' or 'Sep 2018', found 'Someday'",
+            ]
+        );
+        assert_eq!(ds.observations["A"].len(), 2);
+        assert_eq!(ds.observations["B"].len(), 1);
+    }
+
+    #[test]
+    fn many_bad_rows_are_summarised() {
+        let mut text = String::from("code,period,value\n");
+        for i in 0..1000 {
+            text.push_str(&format!("A{i},Q1 2018/19,bad\n"));
+        }
+        let ds = load("many.csv", &text);
+        assert_eq!(ds.notices.len(), 6);
+        assert!(ds.notices[5]
+            .to_string()
+            .contains("995 more rows had the same problem"));
+    }
+
+    #[test]
+    fn a_later_value_replaces_an_earlier_one_with_a_notice() {
+        let mut ds = Dataset::default();
+        load_file(&mut ds, "a.csv", b"code,period,value\nX,Q1 2018/19,5\n");
+        load_file(&mut ds, "b.csv", b"code,period,value\nX,Q1 2018/19,7\n");
+        let obs = &ds.observations["X"][&Period::Quarter { fy: 2018, q: 1 }];
+        assert_eq!(obs.value.as_ref().unwrap().number, 7.0);
+        assert_eq!(
+            ds.notices[0].to_string(),
+            "b.csv, row 2: the value of X for Q1 2018/19 replaces the one from a.csv row 2"
+        );
+    }
+
+    #[test]
+    fn a_row_with_too_many_fields_is_left_out_with_a_reason() {
+        let ds = load("t.csv", "code,title,period,value\nA,Engage children, young people,Q1 2018/19,5\nB,Fine,Q1 2018/19,6\n");
+        assert!(ds.notices[0]
+            .to_string()
+            .starts_with("t.csv, row 2: this row has 5 fields but the header has 4"));
+        assert!(ds.observations.contains_key("B"));
+        assert!(!ds.observations.contains_key("A"));
+    }
+
+    #[test]
+    fn title_rows_above_the_header_are_skipped() {
+        let ds = load(
+            "t.csv",
+            "Children's services performance,,\n,,\ncode,period,value\nA,Q1 2018/19,5\n",
+        );
+        assert!(ds.notices.is_empty(), "{:?}", ds.notices);
+        assert_eq!(ds.observations["A"].len(), 1);
+    }
+}

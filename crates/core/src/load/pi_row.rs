@@ -1,0 +1,174 @@
+//! A row about one PI, in any of the indicator layouts: its key, the settings that may
+//! stand on any row (title, polarity, tolerance...), and the figures that apply to every
+//! period the row gives. The periods themselves are read in `long` and `wide`.
+
+use crate::dataset::{Observation, SourceRow};
+use crate::indicator::{Indicator, Polarity, Tolerance};
+use crate::problem::{Count, ProblemKind, Quantity};
+use crate::status::Status;
+use crate::value::{Figure, Unit};
+
+use super::cell::{self, Cells};
+use super::columns::{Col, Kind};
+use super::Loader;
+
+/// Notes a value's decimals and unit on its indicator.
+pub(super) fn seen(ind: &mut Indicator, f: &Figure) {
+    ind.decimals_seen = Some(ind.decimals_seen.unwrap_or(0).max(f.decimals));
+    if let Some(u) = &f.unit {
+        ind.unit_seen = Some(u.clone());
+    }
+}
+
+/// A row's indicator settings, read before they are set (see [`Loader::apply`]).
+#[derive(Clone, Copy)]
+pub(super) struct Meta<'r> {
+    title: Option<&'r str>,
+    group: Option<&'r str>,
+    polarity: Option<Polarity>,
+    tolerance: Option<Tolerance>,
+    cumulative: Option<bool>,
+    unit: Option<&'r str>,
+    decimals: Option<u8>,
+    population_group: Option<&'r str>,
+    per: Option<f64>,
+    standing_target: Option<f64>,
+}
+
+impl Loader<'_> {
+    /// A row of indicator values or definitions: the figures it gives for every period,
+    /// then its periods as its layout has them.
+    pub(super) fn indicator_row(&mut self, row: usize, c: &Cells) {
+        let code = c
+            .get(Col::Code)
+            .or_else(|| c.get(Col::Title))
+            .map(|(_, s)| s);
+        let Some(code) = code else {
+            self.row_problem(row, ProblemKind::RowWithoutKey);
+            return;
+        };
+        let meta = self.metadata(row, c);
+
+        let mut per_row = Observation {
+            numerator: self.number(row, c.get(Col::Numerator), Quantity::Numerator),
+            denominator: self.number(row, c.get(Col::Denominator), Quantity::Denominator),
+            per: self.number(row, c.get(Col::Per), Quantity::Multiplier),
+            target: self.number(row, c.get(Col::Target), Quantity::Target),
+            benchmark: self.number(row, c.get(Col::Benchmark), Quantity::Benchmark),
+            rank: self.cell(row, c.get(Col::Rank), |t| cell::count(t, Count::Rank)),
+            rank_of: self.cell(row, c.get(Col::RankOf), |t| cell::count(t, Count::RankOf)),
+            note: c.text(Col::Note),
+            stated_status: None,
+            value: None,
+            source: Some(SourceRow {
+                source: self.source_index,
+                row: u32::try_from(row).unwrap_or(u32::MAX),
+            }),
+        };
+        // A status column says it; else a note may ("Q2 18/19: Off Target ...").
+        per_row.stated_status = match c.get(Col::Status) {
+            Some(at) => self.cell(row, Some(at), cell::status),
+            None => Status::stated_in(&per_row.note),
+        };
+        let annual = self.number(row, c.get(Col::AnnualTarget), Quantity::AnnualTarget);
+
+        if self.kind != Kind::Long {
+            self.apply(code, &meta, None);
+        }
+        match self.kind {
+            Kind::Long => self.long_row(row, c, code, &meta, per_row, annual),
+            Kind::Wide => self.wide_row(row, c, code, per_row, annual),
+            Kind::Metadata | Kind::Population | Kind::Actions => {}
+        }
+    }
+
+    /// Settings that may stand on any row, read with problems for bad cells; [`Loader::apply`]
+    /// sets them on the indicator.
+    pub(super) fn metadata<'r>(&mut self, row: usize, c: &Cells<'r>) -> Meta<'r> {
+        let polarity = self.cell(row, c.get(Col::Polarity), cell::polarity);
+        let tolerance = self.cell(row, c.get(Col::Tolerance), cell::tolerance);
+        let cumulative = self.cell(row, c.get(Col::Cumulative), cell::yes_no);
+        let decimals = self.cell(row, c.get(Col::Decimals), cell::decimals);
+        // A definitions table (no periods) may set the multiplier and a target that
+        // stands for every period.
+        let (per, standing_target) = if self.kind == Kind::Metadata {
+            (
+                self.number(row, c.get(Col::Per), Quantity::Multiplier),
+                self.number(row, c.get(Col::Target), Quantity::Target),
+            )
+        } else {
+            (None, None)
+        };
+        Meta {
+            title: c.get(Col::Title).map(|(_, t)| t),
+            group: c.get(Col::Group).map(|(_, g)| g),
+            polarity,
+            tolerance,
+            cumulative,
+            unit: c.get(Col::Unit).map(|(_, u)| u),
+            decimals,
+            population_group: c.get(Col::PopulationGroup).map(|(_, g)| g),
+            per,
+            standing_target,
+        }
+    }
+
+    /// Sets a row's settings on its indicator (the latest non-empty one wins), and the
+    /// unit and decimals of a value read on the row.
+    pub(super) fn apply(&mut self, code: &str, meta: &Meta, value: Option<&Figure>) {
+        let Meta {
+            title,
+            group,
+            polarity,
+            tolerance,
+            cumulative,
+            unit,
+            decimals,
+            population_group,
+            per,
+            standing_target,
+        } = *meta;
+        let ind = self.ds.indicator_mut(code);
+        // Compared first: the same title and group stand on every row of a PI.
+        if let Some(t) = title {
+            if ind.title != t {
+                ind.title = t.to_string();
+            }
+        }
+        if ind.title.is_empty() {
+            ind.title = code.to_string();
+        }
+        if let Some(g) = group {
+            if ind.group != g {
+                ind.group = g.to_string();
+            }
+        }
+        if let Some(p) = polarity {
+            ind.polarity = p;
+        }
+        if tolerance.is_some() {
+            ind.tolerance = tolerance;
+        }
+        if let Some(y) = cumulative {
+            ind.cumulative = y;
+        }
+        if let Some(u) = unit {
+            ind.unit = Some(Unit::parse(u));
+        }
+        if decimals.is_some() {
+            ind.decimals = decimals;
+        }
+        if let Some(g) = population_group {
+            ind.population_group = Some(g.to_string());
+        }
+        if per.is_some() {
+            ind.per = per;
+        }
+        if standing_target.is_some() {
+            ind.standing_target = standing_target;
+        }
+        if let Some(f) = value {
+            seen(ind, f);
+        }
+    }
+}

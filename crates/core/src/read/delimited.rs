@@ -1,0 +1,148 @@
+//! Delimited text (CSV, semicolon-separated, or tab-separated text pasted from a
+//! spreadsheet) read into a [`Table`].
+
+use crate::problem::{Position, Problem, ProblemKind, ProblemLog};
+use crate::value::strip_money_suffix;
+
+use super::sniff::detect_delimiter;
+use super::{too_much_text, Table, TableFull, MAX_CELL_CHARS, PROGRESS_STEP};
+
+/// Reads CSV (or pasted tab-separated) text into a table.
+pub fn read_delimited(name: &str, text: &str, log: &mut ProblemLog) -> Result<Table, Problem> {
+    read_delimited_with_progress(name, text, log, &mut |_| {})
+}
+
+pub(super) fn read_delimited_with_progress(
+    name: &str,
+    text: &str,
+    log: &mut ProblemLog,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Table, Problem> {
+    let mut next_report = PROGRESS_STEP;
+    let delimiter = detect_delimiter(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut table = Table::new(name.to_string(), None);
+    let mut record = csv::StringRecord::new();
+    loop {
+        match next_record(&mut reader, &mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                let at = record.position().map_or(0, |p| p.byte());
+                if at >= next_report {
+                    progress(at);
+                    next_report = at + PROGRESS_STEP;
+                }
+                push_record(&mut table, &record, line, delimiter, name, log)
+                    .map_err(|_| too_much_text(name))?;
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                log.push(Problem::new(
+                    Position::file(name).at_row(line),
+                    ProblemKind::UnreadableRow {
+                        reason: e.to_string(),
+                    },
+                ));
+                if !e.is_io_error() && matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                    continue;
+                }
+                break;
+            }
+        }
+    }
+    Ok(table)
+}
+
+/// One record from the reader. Not inlined, nor is [`push_record`]: in the browser, V8
+/// runs Wasm first with its baseline compiler and swaps in optimised code only at a
+/// function's next call, so the per-record work must be a call of its own for a long
+/// file to be read with optimised code.
+#[inline(never)]
+fn next_record(
+    reader: &mut csv::Reader<&[u8]>,
+    record: &mut csv::StringRecord,
+) -> csv::Result<bool> {
+    reader.read_record(record)
+}
+
+/// Adds a record's cells to the table as a new row.
+#[inline(never)]
+fn push_record(
+    table: &mut Table,
+    record: &csv::StringRecord,
+    line: usize,
+    delimiter: u8,
+    name: &str,
+    log: &mut ProblemLog,
+) -> Result<(), TableFull> {
+    table.start_row(line);
+    for field in record.iter() {
+        let pushed = if field.len() > MAX_CELL_CHARS && field.chars().count() > MAX_CELL_CHARS {
+            log.push(Problem::new(
+                Position::file(name).at_row(line),
+                ProblemKind::CellTooLong {
+                    limit: MAX_CELL_CHARS,
+                },
+            ));
+            table.push_cell("")
+        } else if delimiter == b';' {
+            match continental_number(field) {
+                Some(n) => table.push_cell(&n),
+                None => table.push_cell(field),
+            }
+        } else {
+            table.push_cell(field)
+        };
+        pushed?;
+    }
+    Ok(())
+}
+
+/// A semicolon-separated file comes from a continental-locale Excel, where `5,5` is
+/// five and a half and `1.309` is one thousand three hundred and nine. A cell that is
+/// wholly such a number is rewritten the UK way; any other cell is left alone.
+///
+/// ```
+/// use scorecard_core::read::continental_number;
+/// assert_eq!(continental_number("5,5").as_deref(), Some("5.5"));
+/// assert_eq!(continental_number("1.309,25 %").as_deref(), Some("1309.25 %"));
+/// assert_eq!(continental_number("1.309").as_deref(), Some("1309"));
+/// assert_eq!(continental_number("Engage children, young people"), None);
+/// ```
+pub fn continental_number(cell: &str) -> Option<String> {
+    let t = cell.trim();
+    let body = t
+        .trim_start_matches(['-', '£', '€', ' '])
+        .trim_end_matches(['%', ' ']);
+    let body = strip_money_suffix(body).map_or(body, |(b, _)| b);
+    let (int, frac) = match body.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let groups: Vec<&str> = int.split('.').collect();
+    let int_ok = !int.is_empty()
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && (groups.len() == 1
+            || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
+    let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    if !int_ok || !frac_ok || (frac.is_none() && groups.len() == 1) {
+        return None;
+    }
+    let start = t.find(body)?;
+    let number = match frac {
+        Some(f) => format!("{}.{f}", groups.concat()),
+        None => groups.concat(),
+    };
+    Some(format!(
+        "{}{number}{}",
+        &t[..start],
+        &t[start + body.len()..]
+    ))
+}
