@@ -452,7 +452,7 @@ fn clear_everything_forgets_all_and_ignores_late_answers() {
     s.reduce(Action::ClearEverything);
     s.reduce(Action::Engine {
         id,
-        response: Response::Data(Box::new(Data::default())),
+        response: Response::Data(Box::default()),
     });
     assert!(s.files.is_empty());
     assert!(s.report.is_none());
