@@ -1,6 +1,8 @@
 //! The report's actions, each with its computed status, and dates as the report shows them.
 
-use crate::action::ActionStatus;
+use crate::action::{action_status, expected_progress, ActionStatus};
+use crate::dataset::Dataset;
+use crate::period::Period;
 
 /// An action with its computed status.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -15,6 +17,32 @@ pub struct ActionRow {
     pub expected: f64,
     pub status: ActionStatus,
     pub note: String,
+}
+
+/// Every action with its status at the end of the report period; an action without a
+/// start date is taken to start with the period's financial year.
+pub(super) fn action_rows(ds: &Dataset, period: Period) -> Vec<ActionRow> {
+    let at = period.end();
+    let fy_start = Period::Year {
+        fy: period.financial_year(),
+    }
+    .start();
+    ds.actions
+        .iter()
+        .map(|a| {
+            let start = a.start.unwrap_or(fy_start);
+            ActionRow {
+                code: a.code.clone(),
+                title: a.title.clone(),
+                group: a.group.clone(),
+                due: a.due,
+                progress: a.progress,
+                expected: expected_progress(start, a.due, at),
+                status: action_status(a.progress, start, a.due, at),
+                note: a.note.clone(),
+            }
+        })
+        .collect()
 }
 
 /// A date as its day number from the common era, for the page–worker messages.

@@ -11,7 +11,6 @@ mod summary;
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::action::{action_status, expected_progress};
 use crate::dataset::Dataset;
 use crate::period::Period;
 
@@ -22,6 +21,7 @@ pub use row::{HistoryCell, Row, SeriesPoint};
 pub use shown::Shown;
 pub use summary::{Group, Summary};
 
+use actions::action_rows;
 use computed::computed;
 use pi::{build_row, Pi};
 
@@ -133,28 +133,7 @@ pub fn build(ds: &Dataset, period: Option<Period>) -> Option<Report> {
             }
         }
     }
-    let at = period.end();
-    let fy_start = Period::Year {
-        fy: period.financial_year(),
-    }
-    .start();
-    let actions = ds
-        .actions
-        .iter()
-        .map(|a| {
-            let start = a.start.unwrap_or(fy_start);
-            ActionRow {
-                code: a.code.clone(),
-                title: a.title.clone(),
-                group: a.group.clone(),
-                due: a.due,
-                progress: a.progress,
-                expected: expected_progress(start, a.due, at),
-                status: action_status(a.progress, start, a.due, at),
-                note: a.note.clone(),
-            }
-        })
-        .collect();
+    let actions = action_rows(ds, period);
     Some(Report {
         period,
         periods,
