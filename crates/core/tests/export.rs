@@ -1,7 +1,7 @@
-//! Exports read back: the CSV with the csv crate, the XLSX with calamine. Statuses
-//! match the screen; a hostile title can never run as a formula.
+//! Exports read back: the CSV with the csv crate, the XLSX with calamine (where the
+//! core has its `xlsx` feature). Statuses match the screen; a hostile title can never
+//! run as a formula.
 
-use calamine::{Data, Reader, Xlsx};
 use scorecard_core::export;
 use scorecard_core::report::{build, Report};
 use scorecard_core::{read_all, suppress, InputFile};
@@ -81,70 +81,6 @@ fn csv_export_neutralises_formula_text() {
     assert_eq!(&row[4], "-3", "numbers stay numbers");
 }
 
-fn sheets(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<Data>>)> {
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-    let names = book.sheet_names().to_owned();
-    names
-        .into_iter()
-        .map(|n| {
-            let range = book.worksheet_range(&n).unwrap();
-            (n, range.rows().map(|r| r.to_vec()).collect())
-        })
-        .collect()
-}
-
-#[test]
-fn xlsx_export_reads_back_through_calamine_with_the_same_statuses() {
-    let r = sample_report("");
-    let book = sheets(export::xlsx(&r).unwrap());
-    let names: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(
-        names,
-        ["Summary", "Provide an efficient complaints", "Actions"]
-    );
-    let (_, rows) = &book[1];
-    let statuses: Vec<String> = rows[4..].iter().map(|r| r[5].to_string()).collect();
-    let on_screen: Vec<String> = r.groups[0]
-        .rows
-        .iter()
-        .map(|row| format!("{} {}", row.status.symbol(), row.status.label()))
-        .collect();
-    assert_eq!(statuses, on_screen);
-    let cmp10 = rows
-        .iter()
-        .find(|r| r[0] == Data::String("CMP.10".into()))
-        .unwrap();
-    assert_eq!(
-        cmp10[3],
-        Data::Float(0.75),
-        "75% stored as a number, formatted as a percentage"
-    );
-    assert_eq!(cmp10[4], Data::Float(0.95));
-    let summary = &book[0].1;
-    assert!(
-        summary
-            .iter()
-            .any(|r| r[0] == Data::String("● Off Target".into())),
-        "the key"
-    );
-}
-
-#[test]
-fn xlsx_export_stores_formula_text_as_text() {
-    let book = sheets(export::xlsx(&sample_report(HOSTILE)).unwrap());
-    let (name, rows) = book.iter().find(|(n, _)| n.contains("SUM")).unwrap();
-    assert_eq!(name, "@SUM(A1)");
-    let row = rows
-        .iter()
-        .find(|r| r[0].to_string().contains("1+1"))
-        .unwrap();
-    assert_eq!(row[0], Data::String("'=1+1".into()));
-    assert_eq!(
-        row[1],
-        Data::String("'=HYPERLINK(\"http://evil.example\",\"click\")".into())
-    );
-}
-
 #[test]
 fn suppressed_figures_stay_suppressed_in_every_export() {
     let r = suppress::apply(&sample_report(""), 4);
@@ -156,13 +92,17 @@ fn suppressed_figures_stay_suppressed_in_every_export() {
         .find(|r| &r[1] == "CMP.03")
         .unwrap();
     assert_eq!((&cmp03[4], &cmp03[5]), ("c", "c"), "3 complaints upheld");
-    let book = sheets(export::xlsx(&r).unwrap());
-    let row = book[1]
-        .1
-        .iter()
-        .find(|r| r[0] == Data::String("CMP.03".into()))
-        .unwrap();
-    assert_eq!(row[3], Data::String("c".into()));
+    #[cfg(feature = "xlsx")]
+    {
+        use calamine::Data;
+        let book = workbook::sheets(export::xlsx(&r).unwrap());
+        let row = book[1]
+            .1
+            .iter()
+            .find(|r| r[0] == Data::String("CMP.03".into()))
+            .unwrap();
+        assert_eq!(row[3], Data::String("c".into()));
+    }
 }
 
 /// Small counts (3) in every place a report can show one: a value, an earlier value, a
@@ -192,7 +132,7 @@ fn numbers_in(text: &str) -> Vec<f64> {
 }
 
 /// Everything a reader can see of a report: its data, its narratives, every sentence
-/// the page shows, and both exports.
+/// the page shows, and both exports (the CSV only, built without the workbook).
 fn everything_shown(r: &Report) -> String {
     let mut out = format!("{r:?}");
     for g in &r.groups {
@@ -215,7 +155,8 @@ fn everything_shown(r: &Report) -> String {
         }
     }
     out.push_str(&String::from_utf8_lossy(&export::csv(r)));
-    out.push_str(&format!("{:?}", sheets(export::xlsx(r).unwrap())));
+    #[cfg(feature = "xlsx")]
+    out.push_str(&format!("{:?}", workbook::sheets(export::xlsx(r).unwrap())));
     out
 }
 
@@ -273,96 +214,167 @@ fn no_suppressed_count_appears_anywhere_in_the_suppressed_report_its_sentences_o
     }
 }
 
-fn one_group_report(group: &str) -> Report {
-    let mut r = sample_report("");
-    r.groups.truncate(1);
-    r.groups[0].name = group.to_string();
-    r
-}
+/// The workbook exists only with the core's `xlsx` feature; the page builds without it.
+#[cfg(feature = "xlsx")]
+mod workbook {
+    use super::*;
+    use calamine::{Data, Reader, Xlsx};
 
-fn sheet_names(r: &Report) -> Vec<String> {
-    sheets(export::xlsx(r).unwrap())
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect()
-}
+    pub(super) fn sheets(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<Data>>)> {
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let names = book.sheet_names().to_owned();
+        names
+            .into_iter()
+            .map(|n| {
+                let range = book.worksheet_range(&n).unwrap();
+                (n, range.rows().map(|r| r.to_vec()).collect())
+            })
+            .collect()
+    }
 
-#[test]
-fn a_title_over_32767_characters_is_truncated_not_fatal() {
-    let mut r = one_group_report("Complaints");
-    let long = "Number of complaints ".repeat(2_000);
-    r.groups[0].rows[0].title = long.clone();
-    r.groups[0].rows[1].note = "📊".repeat(20_000);
-    let book = sheets(export::xlsx(&r).unwrap());
-    let rows = &book[1].1;
-    let title = rows[4][1].to_string();
-    assert_eq!(title.encode_utf16().count(), export::CELL_LIMIT);
-    assert!(long.starts_with(&title[..1_000]));
-    assert!(
-        title.ends_with("the CSV export has the whole text]"),
-        "a note says so"
-    );
-    let note_col = export::COLUMNS
-        .iter()
-        .filter(|c| c.in_workbook)
-        .position(|c| c.header == "Note")
-        .unwrap();
-    let note = rows[5][note_col].to_string();
-    assert!(note.encode_utf16().count() <= export::CELL_LIMIT);
-    assert!(note.starts_with("📊📊"));
-    // The CSV has the whole text.
-    let csv = String::from_utf8(export::csv(&r)).unwrap();
-    assert!(csv.contains(&long));
-}
+    #[test]
+    fn xlsx_export_reads_back_through_calamine_with_the_same_statuses() {
+        let r = sample_report("");
+        let book = sheets(export::xlsx(&r).unwrap());
+        let names: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Summary", "Provide an efficient complaints", "Actions"]
+        );
+        let (_, rows) = &book[1];
+        let statuses: Vec<String> = rows[4..].iter().map(|r| r[5].to_string()).collect();
+        let on_screen: Vec<String> = r.groups[0]
+            .rows
+            .iter()
+            .map(|row| format!("{} {}", row.status.symbol(), row.status.label()))
+            .collect();
+        assert_eq!(statuses, on_screen);
+        let cmp10 = rows
+            .iter()
+            .find(|r| r[0] == Data::String("CMP.10".into()))
+            .unwrap();
+        assert_eq!(
+            cmp10[3],
+            Data::Float(0.75),
+            "75% stored as a number, formatted as a percentage"
+        );
+        assert_eq!(cmp10[4], Data::Float(0.95));
+        let summary = &book[0].1;
+        assert!(
+            summary
+                .iter()
+                .any(|r| r[0] == Data::String("● Off Target".into())),
+            "the key"
+        );
+    }
 
-#[test]
-fn a_group_whose_sheet_name_ends_in_an_apostrophe_still_exports() {
-    let names = sheet_names(&one_group_report("Children's services '"));
-    assert_eq!(names[1], "Children's services");
-    let cut_before_an_apostrophe = format!("{}' and the rest", "a".repeat(30));
-    let names = sheet_names(&one_group_report(&cut_before_an_apostrophe));
-    assert_eq!(names[1], "a".repeat(30));
-}
+    #[test]
+    fn xlsx_export_stores_formula_text_as_text() {
+        let book = sheets(export::xlsx(&sample_report(HOSTILE)).unwrap());
+        let (name, rows) = book.iter().find(|(n, _)| n.contains("SUM")).unwrap();
+        assert_eq!(name, "@SUM(A1)");
+        let row = rows
+            .iter()
+            .find(|r| r[0].to_string().contains("1+1"))
+            .unwrap();
+        assert_eq!(row[0], Data::String("'=1+1".into()));
+        assert_eq!(
+            row[1],
+            Data::String("'=HYPERLINK(\"http://evil.example\",\"click\")".into())
+        );
+    }
 
-#[test]
-fn a_group_named_history_still_exports() {
-    assert_eq!(sheet_names(&one_group_report("History"))[1], "History (2)");
-}
+    fn one_group_report(group: &str) -> Report {
+        let mut r = sample_report("");
+        r.groups.truncate(1);
+        r.groups[0].name = group.to_string();
+        r
+    }
 
-#[test]
-fn a_group_named_with_only_forbidden_characters_still_exports() {
-    assert_eq!(sheet_names(&one_group_report("[*?]:/\\"))[1], "Indicators");
-}
+    fn sheet_names(r: &Report) -> Vec<String> {
+        sheets(export::xlsx(r).unwrap())
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect()
+    }
 
-#[test]
-fn groups_whose_names_differ_only_in_case_or_past_31_characters_get_their_own_sheets() {
-    let mut r = sample_report("");
-    let mut second = r.groups[0].clone();
-    second.name = "PROVIDE AN EFFICIENT COMPLAINTS SERVICE".into();
-    r.groups.push(second);
-    let mut third = r.groups[0].clone();
-    third.name = "📊".repeat(40);
-    r.groups.push(third);
-    let names = sheet_names(&r);
-    assert_eq!(
-        names[..4],
-        [
-            "Summary",
-            "Provide an efficient complaints",
-            "PROVIDE AN EFFICIENT COMPLA (2)",
-            &"📊".repeat(15),
-        ]
-    );
-}
+    #[test]
+    fn a_title_over_32767_characters_is_truncated_not_fatal() {
+        let mut r = one_group_report("Complaints");
+        let long = "Number of complaints ".repeat(2_000);
+        r.groups[0].rows[0].title = long.clone();
+        r.groups[0].rows[1].note = "📊".repeat(20_000);
+        let book = sheets(export::xlsx(&r).unwrap());
+        let rows = &book[1].1;
+        let title = rows[4][1].to_string();
+        assert_eq!(title.encode_utf16().count(), export::CELL_LIMIT);
+        assert!(long.starts_with(&title[..1_000]));
+        assert!(
+            title.ends_with("the CSV export has the whole text]"),
+            "a note says so"
+        );
+        let note_col = export::COLUMNS
+            .iter()
+            .filter(|c| c.in_workbook)
+            .position(|c| c.header == "Note")
+            .unwrap();
+        let note = rows[5][note_col].to_string();
+        assert!(note.encode_utf16().count() <= export::CELL_LIMIT);
+        assert!(note.starts_with("📊📊"));
+        // The CSV has the whole text.
+        let csv = String::from_utf8(export::csv(&r)).unwrap();
+        assert!(csv.contains(&long));
+    }
 
-#[test]
-fn the_workbook_has_the_csvs_columns_but_group_value_text_and_unit() {
-    let r = sample_report("");
-    let book = sheets(export::xlsx(&r).unwrap());
-    let headers: Vec<String> = book[1].1[3].iter().map(|c| c.to_string()).collect();
-    let expected: Vec<&str> = export::headers()
-        .into_iter()
-        .filter(|h| !["Group", "Value shown", "Unit"].contains(h))
-        .collect();
-    assert_eq!(headers, expected);
+    #[test]
+    fn a_group_whose_sheet_name_ends_in_an_apostrophe_still_exports() {
+        let names = sheet_names(&one_group_report("Children's services '"));
+        assert_eq!(names[1], "Children's services");
+        let cut_before_an_apostrophe = format!("{}' and the rest", "a".repeat(30));
+        let names = sheet_names(&one_group_report(&cut_before_an_apostrophe));
+        assert_eq!(names[1], "a".repeat(30));
+    }
+
+    #[test]
+    fn a_group_named_history_still_exports() {
+        assert_eq!(sheet_names(&one_group_report("History"))[1], "History (2)");
+    }
+
+    #[test]
+    fn a_group_named_with_only_forbidden_characters_still_exports() {
+        assert_eq!(sheet_names(&one_group_report("[*?]:/\\"))[1], "Indicators");
+    }
+
+    #[test]
+    fn groups_whose_names_differ_only_in_case_or_past_31_characters_get_their_own_sheets() {
+        let mut r = sample_report("");
+        let mut second = r.groups[0].clone();
+        second.name = "PROVIDE AN EFFICIENT COMPLAINTS SERVICE".into();
+        r.groups.push(second);
+        let mut third = r.groups[0].clone();
+        third.name = "📊".repeat(40);
+        r.groups.push(third);
+        let names = sheet_names(&r);
+        assert_eq!(
+            names[..4],
+            [
+                "Summary",
+                "Provide an efficient complaints",
+                "PROVIDE AN EFFICIENT COMPLA (2)",
+                &"📊".repeat(15),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_workbook_has_the_csvs_columns_but_group_value_text_and_unit() {
+        let r = sample_report("");
+        let book = sheets(export::xlsx(&r).unwrap());
+        let headers: Vec<String> = book[1].1[3].iter().map(|c| c.to_string()).collect();
+        let expected: Vec<&str> = export::headers()
+            .into_iter()
+            .filter(|h| !["Group", "Value shown", "Unit"].contains(h))
+            .collect();
+        assert_eq!(headers, expected);
+    }
 }

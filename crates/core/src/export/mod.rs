@@ -1,0 +1,54 @@
+//! The report as files people pass around: CSV (one row per PI, every computed column)
+//! and XLSX (a summary sheet with the key, and a sheet per group). Text that a
+//! spreadsheet could run as a formula is neutralised.
+
+#[cfg(feature = "xlsx")]
+mod book;
+mod cell_text;
+mod columns;
+mod csv;
+#[cfg(feature = "xlsx")]
+mod sheet_name;
+#[cfg(feature = "xlsx")]
+mod xlsx;
+
+use crate::report::Report;
+
+pub use self::csv::csv;
+pub use cell_text::{fit_cell, neutralise, CELL_LIMIT};
+pub use columns::{headers, Cell, Column, COLUMNS};
+#[cfg(feature = "xlsx")]
+pub use xlsx::xlsx;
+
+/// A file name for the report: `scorecard-Q2-2018-19.csv`.
+pub fn file_name(report: &Report, extension: &str) -> String {
+    let period: String = report
+        .period
+        .to_string()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("scorecard-{period}.{extension}")
+}
+
+/// Rows a worksheet holds.
+const SHEET_ROWS: usize = 1_048_576;
+
+/// Rows above a group sheet's first PI: its title, summary line, a gap and the headers.
+const GROUP_HEAD_ROWS: usize = 4;
+
+/// Why a workbook could not be made at all. A single cell that cannot be written never
+/// stops the workbook: it is left empty, and the summary sheet says how many were.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// A group has more PIs than a worksheet has rows.
+    #[error("the group '{group}' has {rows} indicators, more than a worksheet holds ({max})", max = crate::value::group_thousands((SHEET_ROWS - GROUP_HEAD_ROWS) as f64, 0))]
+    TooManyRows { group: String, rows: usize },
+    /// Excel refused a sheet name even after it was made legal.
+    #[error("a sheet could not be named '{name}': {reason}")]
+    SheetName { name: String, reason: String },
+    /// The workbook could not be put together.
+    #[error("the workbook could not be written: {0}")]
+    Workbook(String),
+}
