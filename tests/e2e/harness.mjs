@@ -61,6 +61,9 @@ export async function open(browser, base, options = {}) {
   const page = await context.newPage();
   const errors = [];
   const foreign = [];
+  // Every path the page fetched, from the first request on (workers' requests included).
+  const fetched = [];
+  context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => {
@@ -69,5 +72,5 @@ export async function open(browser, base, options = {}) {
   });
   await page.goto(base);
   await page.getByRole('button', { name: 'Try with sample data' }).waitFor();
-  return { page, context, errors, foreign };
+  return { page, context, errors, foreign, fetched };
 }

@@ -26,10 +26,7 @@ before(async () => {
 after(async () => { await site?.stop(); });
 
 test('the first screen downloads the page only; the engine comes with the first file', async () => {
-  const { page, context, errors } = await open(site.browser, site.base);
-  const fetched = [];
-  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  await page.getByRole('button', { name: 'Try with sample data' }).waitFor();
+  const { page, context, errors, fetched } = await open(site.browser, site.base);
   await page.waitForTimeout(300);
   assert.ok(!fetched.some((p) => p.includes('engine')), `before a file: ${fetched.join(', ')}`);
   await page.getByRole('button', { name: 'Try with sample data' }).click();

@@ -126,6 +126,9 @@ pub struct State {
     unpacking: Option<Origin>,
     /// Restarts since the engine last answered a read.
     restarts: u32,
+    /// Whether the engine has been told the view since it (re)started: it is told only
+    /// when there is something to read, so opening a page starts no engine.
+    engine_has_view: bool,
 }
 
 impl State {
@@ -205,15 +208,26 @@ impl State {
 
     /// Asks the engine to read exactly the readable files, for the current view.
     fn replace(&mut self) {
+        self.engine_has_view = true;
         let files = self.readable();
         let view = self.engine_view();
         self.read(&files, |files| Request::Replace { files, view });
     }
 
     fn ask_view(&mut self) {
+        self.engine_has_view = true;
         let view = self.engine_view();
         self.conversation
             .ask(Request::View(view), Vec::new(), Asked::View);
+    }
+
+    /// A new view: the engine hears of it now if it holds files, else with the first read.
+    fn tell_view(&mut self) {
+        if self.files.is_empty() {
+            self.engine_has_view = false;
+        } else {
+            self.ask_view();
+        }
     }
 
     fn ask_detail(&mut self) {
@@ -244,6 +258,9 @@ impl State {
                     return;
                 }
                 self.files_changing();
+                if !self.engine_has_view && self.engine_view() != EngineView::default() {
+                    self.ask_view();
+                }
                 self.read(&files, Request::Add);
                 self.files.extend(files);
             }
@@ -265,15 +282,16 @@ impl State {
             }
             Action::SetPeriod(p) => {
                 self.period = p;
-                self.ask_view();
+                self.tell_view();
             }
             Action::SetSuppression(t) => {
                 self.suppression = t.map(|t| t.clamp(1, 99));
-                self.ask_view();
+                self.tell_view();
             }
             Action::Cancel => {
                 self.files = self.before.take().unwrap_or_else(|| self.files.clone());
                 self.conversation.restart();
+                self.engine_has_view = false;
                 self.progress = None;
                 self.packed = None;
                 self.before = Some(self.files.clone());
@@ -330,8 +348,9 @@ impl State {
         self.suppression = view.suppression;
         self.remember_data = origin == Origin::Storage && data.is_some();
         self.from_link = origin == Origin::Link;
-        // The engine learns the view now, so a file dropped next is reported with it.
-        self.ask_view();
+        // The engine learns the view with the first read, so a page opened from a link
+        // without data starts no engine.
+        self.engine_has_view = false;
         if let Some(d) = data {
             self.unpacking = Some(origin);
             self.conversation
@@ -441,6 +460,7 @@ impl State {
             );
         }
         self.conversation.restart();
+        self.engine_has_view = false;
         self.progress = None;
         match (trouble, suspects.as_slice()) {
             (EngineTrouble::Stopped(why), [one]) => {

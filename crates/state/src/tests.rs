@@ -1,7 +1,7 @@
 //! The reducer's conversation with a make-believe engine: what it queues, what it does
 //! with each answer, and how it comes back when the engine dies.
 
-use scorecard_core::engine::{Data, Download, Engine, ExportFormat, Request, Response};
+use scorecard_core::engine::{Download, Engine, ExportFormat, Request, Response};
 use scorecard_core::period::Period;
 use scorecard_core::protocol::RequestError;
 use scorecard_core::share::SharedView;
@@ -107,6 +107,29 @@ fn sent_removes_only_what_the_page_has_done() {
 }
 
 #[test]
+fn opening_a_view_without_data_starts_no_engine_until_a_file_comes() {
+    let mut s = State::default();
+    let q1 = Period::Quarter { fy: 2018, q: 1 };
+    s.reduce(Action::Open {
+        view: SharedView {
+            period: Some(q1),
+            suppression: Some(5),
+            ..SharedView::default()
+        },
+        data: None,
+        origin: Origin::Storage,
+    });
+    s.reduce(Action::SetSuppression(Some(4)));
+    assert!(s.outbox().is_empty(), "{:?}", s.outbox());
+    s.reduce(Action::Add(vec![FileEntry::new("a.csv", 1)]));
+    let requests = sent_requests(&s);
+    assert!(
+        matches!(&requests[0], Request::View(v) if v.period == Some(q1) && v.suppression == Some(4))
+    );
+    assert!(matches!(&requests[1], Request::Add(_)));
+}
+
+#[test]
 fn progress_shows_only_for_a_read_in_flight() {
     let mut s = State::default();
     s.reduce(Action::Add(vec![FileEntry::new("a.csv", 100)]));
@@ -193,6 +216,7 @@ fn selecting_a_pi_asks_for_its_history_and_a_new_report_asks_again() {
 #[test]
 fn suppression_is_sent_to_the_engine_within_1_to_99() {
     let mut s = State::default();
+    s.reduce(Action::Add(vec![FileEntry::new("a.csv", 1)]));
     s.reduce(Action::SetSuppression(Some(0)));
     assert_eq!(s.suppression, Some(1));
     s.reduce(Action::SetSuppression(Some(500)));
@@ -322,7 +346,7 @@ fn keeping_data_packs_the_files_once_the_report_is_settled() {
 #[test]
 fn a_request_the_engine_could_not_decode_is_an_alert_not_silence() {
     let mut s = State::default();
-    s.reduce(Action::SetPeriod(None));
+    s.reduce(Action::Export(ExportFormat::Csv));
     let id = s.outbox()[0].id();
     s.reduce(Action::Engine {
         id,
@@ -421,7 +445,7 @@ fn when_the_engine_dies_reading_several_files_each_suspect_is_read_on_its_own() 
 #[test]
 fn an_engine_that_keeps_dying_is_given_up_with_a_message() {
     let mut s = State::default();
-    s.reduce(Action::SetPeriod(None));
+    s.reduce(Action::Add(vec![FileEntry::new("a.csv", 1)]));
     for _ in 0..=MAX_RESTARTS {
         s.reduce(Action::EngineTrouble(EngineTrouble::Stopped("trap".into())));
     }
