@@ -328,11 +328,14 @@ impl ViewWire {
                 count: self.statuses.len(),
             });
         }
-        let statuses = self
-            .statuses
-            .iter()
-            .map(|&n| status_of(n).ok_or(ViewProblem::UnknownStatus(n)))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut statuses = Vec::new();
+        for &n in &self.statuses {
+            let s = status_of(n).ok_or(ViewProblem::UnknownStatus(n))?;
+            // A status chosen twice is chosen once, as the page would make it.
+            if !statuses.contains(&s) {
+                statuses.push(s);
+            }
+        }
         let sort = match self.sort {
             Some((n, descending)) => {
                 Some((sort_of(n).ok_or(ViewProblem::UnknownSort(n))?, descending))
@@ -770,6 +773,16 @@ mod tests {
         let mut wire = empty_wire();
         wire.sort = Some((4, false));
         assert_eq!(invalid(&raw_view(&wire)), ViewProblem::UnknownSort(4));
+    }
+
+    #[test]
+    fn a_status_chosen_twice_opens_as_chosen_once() {
+        // So that a view that opens makes a link that opens to the same view (fuzzed).
+        let mut wire = empty_wire();
+        wire.statuses = vec![2, 0, 2];
+        let (view, _) = decode_view(&raw_view(&wire)).unwrap();
+        assert_eq!(view.filter.statuses, [Status::OnTarget, Status::OffTarget]);
+        assert_eq!(decode_view(&encode_view(&view)).unwrap().0, view);
     }
 
     #[test]
