@@ -157,7 +157,7 @@ mod tests {
     #[test]
     fn problems_travel_to_the_page_and_back() {
         let p = bad_value(3);
-        let bytes = bincode::serialize(&p).unwrap();
-        assert_eq!(bincode::deserialize::<Problem>(&bytes).unwrap(), p);
+        let bytes = postcard::to_allocvec(&p).unwrap();
+        assert_eq!(postcard::from_bytes::<Problem>(&bytes).unwrap(), p);
     }
 }
