@@ -115,11 +115,18 @@ test('a share link with the data reproduces the report in a fresh browser', asyn
   await context.close();
 });
 
-test('a damaged link gives a clear message and an empty, working page', async () => {
-  for (const hash of ['#v=eyJwZXJpb2Qi&d=eNrt3GkX13Meh', '#nonsense', '#v=!!!']) {
+test('a damaged, foreign or old link gives a clear message and an empty, working page', async () => {
+  const cases = [
+    // Made before links carried a format number.
+    ['#v=eyJwZXJpb2Qi&d=eNrt3GkX13Meh', /made by another version of Scorecard/],
+    ['#nonsense', /'nonsense' is not part of a Scorecard link/],
+    ['#v=2.!!!', /damaged: it holds characters a link cannot/],
+    ['#v=2.AAAA', /damaged or incomplete/],
+  ];
+  for (const [hash, message] of cases) {
     const { page, context, errors } = await open(site.browser, site.base + hash);
     await page.getByRole('alert').filter({ hasText: 'This share link could not be opened' }).waitFor();
-    assert.match(await page.getByRole('alert').filter({ hasText: 'share link' }).textContent(), /damaged or incomplete/);
+    assert.match(await page.getByRole('alert').filter({ hasText: 'share link' }).textContent(), message);
     assert.equal(new URL(page.url()).hash, '', 'the damaged fragment is cleared');
     await withSample(page);
     assert.equal(await page.locator('tr.pi-row').count(), 12);
