@@ -126,6 +126,8 @@ pub struct State {
     unpacking: Option<Origin>,
     /// Restarts since the engine last answered a read.
     restarts: u32,
+    /// How often each file was being read when the engine died.
+    strikes: BTreeMap<FileId, u32>,
     /// Whether the engine has been told the view since it (re)started: it is told only
     /// when there is something to read, so opening a page starts no engine.
     engine_has_view: bool,
@@ -439,7 +441,9 @@ impl State {
     }
 
     /// The engine died or could not be used: restart it with the user's files, and find
-    /// the file that killed it by reading the suspects one at a time.
+    /// the file that killed it by reading the suspects one at a time. A file is blamed
+    /// only when it stops the engine twice, the second time alone: one crash may have
+    /// had another cause.
     fn trouble(&mut self, trouble: EngineTrouble) {
         let suspects = self.conversation.files_being_read();
         self.restarts += 1;
@@ -454,40 +458,28 @@ impl State {
             });
             return;
         }
-        if let EngineTrouble::Stale { .. } = trouble {
-            self.engine_problem = Some(
-                "Scorecard has been updated since this page was opened: the engine was restarted. If this keeps happening, reload the page.".to_string(),
-            );
-        }
         self.conversation.restart();
         self.engine_has_view = false;
         self.progress = None;
-        match (trouble, suspects.as_slice()) {
-            (EngineTrouble::Stopped(why), [one]) => {
-                let name = self.name_of(*one);
-                self.failed.insert(
-                    *one,
-                    format!("it stopped Scorecard's engine ({why}), so it was not read"),
+        let why = match trouble {
+            EngineTrouble::Stopped(why) => why,
+            EngineTrouble::Stale { .. } => {
+                self.engine_problem = Some(
+                    "Scorecard has been updated since this page was opened: the engine was restarted. If this keeps happening, reload the page.".to_string(),
                 );
-                self.engine_problem = Some(format!(
-                    "{name} stopped Scorecard's engine, so it was left out; every other file still counts. Remove it, or check it and add it again."
-                ));
+                return self.replace();
+            }
+            EngineTrouble::CouldNotStart(_) => return,
+        };
+        for id in &suspects {
+            *self.strikes.entry(*id).or_default() += 1;
+        }
+        match suspects.as_slice() {
+            [one] if self.strikes.get(one).copied().unwrap_or_default() >= 2 => {
+                self.blame(*one, &why);
                 self.replace();
             }
-            (EngineTrouble::Stopped(_), many) if many.len() > 1 => {
-                // Read the others first, then each suspect on its own: if one stops the
-                // engine again, it is the only one in flight and is named.
-                let (innocent, suspect): (Vec<FileEntry>, Vec<FileEntry>) = self
-                    .readable()
-                    .into_iter()
-                    .partition(|f| !many.contains(&f.id));
-                let view = self.engine_view();
-                self.read(&innocent, |files| Request::Replace { files, view });
-                for f in suspect {
-                    self.read(std::slice::from_ref(&f), Request::Add);
-                }
-            }
-            (EngineTrouble::Stopped(why), _) => {
+            [] => {
                 // Not while reading: the view is the likeliest cause, so go back to the
                 // latest period.
                 self.period = None;
@@ -496,8 +488,39 @@ impl State {
                 ));
                 self.replace();
             }
-            _ => self.replace(),
+            suspects => {
+                self.engine_problem = Some(
+                    "Scorecard's engine stopped while reading your files and was restarted; they are being read again.".to_string(),
+                );
+                self.reread_one_at_a_time(suspects);
+            }
         }
+    }
+
+    /// Reads the files that were not in flight, then each suspect on its own: if one
+    /// stops the engine again, it is the only one in flight and can be named.
+    fn reread_one_at_a_time(&mut self, suspects: &[FileId]) {
+        let (innocent, suspect): (Vec<FileEntry>, Vec<FileEntry>) = self
+            .readable()
+            .into_iter()
+            .partition(|f| !suspects.contains(&f.id));
+        let view = self.engine_view();
+        self.engine_has_view = true;
+        self.read(&innocent, |files| Request::Replace { files, view });
+        for f in suspect {
+            self.read(std::slice::from_ref(&f), Request::Add);
+        }
+    }
+
+    fn blame(&mut self, id: FileId, why: &str) {
+        let name = self.name_of(id);
+        self.failed.insert(
+            id,
+            format!("it stopped Scorecard's engine ({why}), so it was not read"),
+        );
+        self.engine_problem = Some(format!(
+            "{name} stopped Scorecard's engine twice, so it was left out; every other file still counts. Remove it, or check it and add it again."
+        ));
     }
 
     fn name_of(&self, id: FileId) -> String {

@@ -356,20 +356,73 @@ fn a_request_the_engine_could_not_decode_is_an_alert_not_silence() {
     assert!(!s.busy());
 }
 
-#[test]
-fn when_the_engine_dies_reading_one_file_that_file_is_named_and_the_others_still_count() {
-    let mut s = State::default();
-    let good = FileEntry::new("good.csv", 1);
-    s.reduce(Action::Add(vec![good.clone()]));
-    deliver(&mut s, &mut Engine::default(), &text_of);
-    let bad = FileEntry::new("bad.xlsx", 1);
-    s.reduce(Action::Add(vec![bad.clone()]));
+/// The engine dies while these are in flight.
+fn dies(s: &mut State) {
     s.reduce(Action::Sent {
         upto: s.last_queued(),
     });
     s.reduce(Action::EngineTrouble(EngineTrouble::Stopped(
         "RuntimeError: unreachable".into(),
     )));
+}
+
+#[test]
+fn a_file_that_stops_the_engine_once_is_read_again_on_its_own() {
+    let mut s = State::default();
+    let good = FileEntry::new("good.csv", 1);
+    s.reduce(Action::Add(vec![good.clone()]));
+    deliver(&mut s, &mut Engine::default(), &text_of);
+    let flaky = FileEntry::new("flaky.csv", 1);
+    s.reduce(Action::Add(vec![flaky.clone()]));
+    dies(&mut s);
+    assert!(s.failed.is_empty(), "not blamed for one crash");
+    assert!(matches!(s.outbox()[0], Outgoing::Restart { .. }));
+    let requests = sent_requests(&s);
+    assert!(
+        matches!(&requests[0], Request::Replace { files, .. } if files.len() == 1 && files[0].name == "good.csv")
+    );
+    assert!(matches!(&requests[1], Request::Add(files) if files[0].name == "flaky.csv"));
+    let mut restarted = Engine::default();
+    deliver(&mut s, &mut restarted, &text_of);
+    assert!(!s.busy());
+    assert_eq!(s.data.sources.len(), 2, "both files count");
+}
+
+#[test]
+fn when_the_engine_dies_twice_on_one_file_that_file_is_named_and_the_others_still_count() {
+    let mut s = State::default();
+    let good = FileEntry::new("good.csv", 1);
+    s.reduce(Action::Add(vec![good.clone()]));
+    deliver(&mut s, &mut Engine::default(), &text_of);
+    let bad = FileEntry::new("bad.xlsx", 1);
+    s.reduce(Action::Add(vec![bad.clone()]));
+    dies(&mut s);
+    // The restarted engine reads good.csv, then dies on bad.xlsx alone.
+    let outbox = s.outbox().to_vec();
+    s.reduce(Action::Sent {
+        upto: s.last_queued(),
+    });
+    let mut engine = Engine::default();
+    for o in outbox {
+        if let Outgoing::Send {
+            id,
+            mut request,
+            files,
+        } = o
+        {
+            if files == [bad.id] {
+                continue;
+            }
+            if let Some(named) = request.files_mut() {
+                for f in named {
+                    f.bytes = CSV.into();
+                }
+            }
+            let response = engine.handle(request, &mut |_| {});
+            s.reduce(Action::Engine { id, response });
+        }
+    }
+    dies(&mut s);
     assert!(s.failed.contains_key(&bad.id));
     assert_eq!(s.files.len(), 2, "the file stays listed");
     assert!(s
@@ -377,7 +430,6 @@ fn when_the_engine_dies_reading_one_file_that_file_is_named_and_the_others_still
         .as_deref()
         .unwrap()
         .starts_with("bad.xlsx stopped"));
-    assert!(matches!(s.outbox()[0], Outgoing::Restart { .. }));
     let [Request::Replace { files, .. }] = <[Request; 1]>::try_from(sent_requests(&s)).unwrap()
     else {
         panic!()
