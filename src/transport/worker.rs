@@ -36,10 +36,15 @@ struct WorkerTransport {
     worker: RefCell<Option<Running>>,
 }
 
+/// How long a worker may take to say it is ready before it counts as stopped.
+const START_MS: u32 = 20_000;
+
 /// A started worker, and the messages that wait until it says it is ready.
 struct Running {
     worker: web_sys::Worker,
     queue: Rc<RefCell<Option<Vec<js_sys::Array>>>>,
+    /// Fires if the worker never says it is ready; cancelled when it does.
+    _start_timer: Rc<RefCell<Option<gloo::timers::callback::Timeout>>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
 }
@@ -92,14 +97,24 @@ impl Transport for WorkerTransport {
 fn start(on_event: Callback<EngineEvent>) -> Result<Running, JsValue> {
     let worker = web_sys::Worker::new(&worker_url())?;
     let queue: Rc<RefCell<Option<Vec<js_sys::Array>>>> = Rc::new(RefCell::new(Some(Vec::new())));
+    let start_timer = Rc::new(RefCell::new(Some({
+        let on_event = on_event.clone();
+        gloo::timers::callback::Timeout::new(START_MS, move || {
+            on_event.emit(EngineEvent::Trouble(EngineTrouble::Stopped(
+                "it did not start in time".into(),
+            )))
+        })
+    })));
     let on_message = {
         let (worker, queue, on_event) = (worker.clone(), queue.clone(), on_event.clone());
+        let start_timer = start_timer.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let Some(bytes) = e.data().dyn_ref::<js_sys::Uint8Array>().map(|a| a.to_vec()) else {
                 return;
             };
             match decode_reply(&bytes) {
                 Some(FromEngine::Ready { protocol }) if protocol == PROTOCOL => {
+                    start_timer.borrow_mut().take();
                     if let Some(waiting) = queue.borrow_mut().take() {
                         for m in waiting {
                             let _ = worker.post_message(&m);
@@ -132,6 +147,7 @@ fn start(on_event: Callback<EngineEvent>) -> Result<Running, JsValue> {
     Ok(Running {
         worker,
         queue,
+        _start_timer: start_timer,
         _on_message: on_message,
         _on_error: on_error,
     })

@@ -1,0 +1,73 @@
+// End-to-end: no engine trouble leaves the page on "Reading…". An engine that dies is
+// restarted with the user's files; a stale one (an older release's script) is replaced;
+// one that cannot start at all is given up with a message, and the page keeps answering.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { start, open, fixtures, shots } from './harness.mjs';
+
+let site;
+before(async () => { site = await start(); });
+after(async () => { await site?.stop(); });
+
+const sample = path.join(fixtures, 'samples', 'referrals-long.csv');
+
+/** The page still answers: a timer set now fires promptly. */
+async function answers(page) {
+  const ms = await page.evaluate(() => new Promise((resolve) => {
+    const t0 = performance.now();
+    setTimeout(() => resolve(performance.now() - t0), 0);
+  }));
+  assert.ok(ms < 500, `the page took ${ms} ms to answer`);
+}
+
+test('an engine that dies while reading is restarted and the file is read after all', async () => {
+  const { page, context } = await open(site.browser, site.base);
+  const worker = page.waitForEvent('worker');
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.locator('table.pi-table').first().waitFor();
+  // The engine throws at the next message it gets: a crash the page must notice.
+  await (await worker).evaluate(() => {
+    self.onmessage = () => { throw new Error('the engine crashed (test)'); };
+  });
+  await page.setInputFiles('#file-input', sample);
+  await page.getByRole('alert').filter({ hasText: 'engine stopped while reading your files and was restarted' })
+    .waitFor({ timeout: 10_000 });
+  await page.locator('[data-testid=busy]').waitFor({ state: 'detached', timeout: 10_000 });
+  const files = await page.locator('.file-list li').allTextContents();
+  assert.equal(files.length, 3);
+  assert.ok(files.every((f) => !/reading…|could not be read/.test(f)), files.join(' | '));
+  assert.match(await page.locator('main').textContent(), /referrals/i);
+  await answers(page);
+  await page.screenshot({ path: path.join(shots, 'engine-restarted.png'), fullPage: true });
+  await context.close();
+});
+
+test('a stale engine (an older release still cached) is replaced and the files are read', async () => {
+  const { page, context } = await open(site.browser, site.base);
+  let served = 0;
+  await page.route('**/engine_loader.js*', async (route) => {
+    if (served++ > 0) return route.fallback();
+    // The ready message of protocol 1: postcard's FromEngine::Ready { protocol: 1 }.
+    await route.fulfill({ contentType: 'text/javascript', body: 'postMessage(new Uint8Array([0, 1]));' });
+  });
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.locator('table.pi-table').first().waitFor({ timeout: 10_000 });
+  await page.getByRole('alert').filter({ hasText: 'Scorecard has been updated since this page was opened' }).waitFor();
+  assert.equal(served, 2, 'a second, current engine was started');
+  assert.equal(await page.locator('tr.pi-row').count(), 12);
+  await context.close();
+});
+
+test('an engine that cannot start is given up with a message, and the page keeps answering', async () => {
+  const { page, context } = await open(site.browser, site.base);
+  await page.route('**/engine_bg.wasm*', (route) =>
+    route.fulfill({ contentType: 'application/wasm', body: Buffer.from('not a wasm module') }));
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.getByRole('alert').filter({ hasText: 'stopped several times in a row. Reload the page' })
+    .waitFor({ timeout: 20_000 });
+  assert.equal(await page.locator('[data-testid=busy]').count(), 0, 'not left on "Reading…"');
+  await answers(page);
+  await page.getByRole('button', { name: 'Remove all files' }).click();
+  await context.close();
+});
