@@ -31,7 +31,7 @@ test('an engine that dies while reading is restarted and the file is read after 
     self.onmessage = () => { throw new Error('the engine crashed (test)'); };
   });
   await page.setInputFiles('#file-input', sample);
-  await page.getByRole('alert').filter({ hasText: 'engine stopped while reading your files and was restarted' })
+  await page.getByRole('alert').filter({ hasText: 'engine stopped while reading your files and was restarted; every file has been read again' })
     .waitFor({ timeout: 10_000 });
   await page.locator('[data-testid=busy]').waitFor({ state: 'detached', timeout: 10_000 });
   const files = await page.locator('.file-list li').allTextContents();

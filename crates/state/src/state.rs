@@ -40,6 +40,11 @@ pub enum EngineTrouble {
     CouldNotStart(String),
 }
 
+const REREADING: &str =
+    "Scorecard's engine stopped while reading your files and was restarted; they are being read again.";
+const REREAD: &str =
+    "Scorecard's engine stopped while reading your files and was restarted; every file has been read again.";
+
 /// How many times in a row the engine is restarted before the page gives up and asks
 /// the user to reload.
 pub const MAX_RESTARTS: u32 = 4;
@@ -395,6 +400,9 @@ impl State {
         if matches!(asked, Asked::Read { .. }) {
             self.restarts = 0;
         }
+        if self.engine_problem.as_deref() == Some(REREADING) && !self.busy() {
+            self.engine_problem = Some(REREAD.to_string());
+        }
         if !self.busy() {
             self.before = None;
             self.progress = None;
@@ -489,9 +497,7 @@ impl State {
                 self.replace();
             }
             suspects => {
-                self.engine_problem = Some(
-                    "Scorecard's engine stopped while reading your files and was restarted; they are being read again.".to_string(),
-                );
+                self.engine_problem = Some(REREADING.to_string());
                 self.reread_one_at_a_time(suspects);
             }
         }

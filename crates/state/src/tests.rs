@@ -382,10 +382,20 @@ fn a_file_that_stops_the_engine_once_is_read_again_on_its_own() {
         matches!(&requests[0], Request::Replace { files, .. } if files.len() == 1 && files[0].name == "good.csv")
     );
     assert!(matches!(&requests[1], Request::Add(files) if files[0].name == "flaky.csv"));
+    assert!(s
+        .engine_problem
+        .as_deref()
+        .unwrap()
+        .contains("being read again"));
     let mut restarted = Engine::default();
     deliver(&mut s, &mut restarted, &text_of);
     assert!(!s.busy());
     assert_eq!(s.data.sources.len(), 2, "both files count");
+    assert!(s
+        .engine_problem
+        .as_deref()
+        .unwrap()
+        .contains("every file has been read again"));
 }
 
 #[test]
