@@ -145,6 +145,24 @@ const RULES: &[Rule] = &[
         ours: true,
     },
     Rule {
+        name: "If the engine stops",
+        text: "The engine that reads and computes runs apart from the page. If it stops (a file it cannot cope with, or the browser running short of memory), the page says so and restarts it with your files: the files that were not being read go first, then each file that was, on its own. A file that stops the engine twice, the second time alone, is left out and named; every other file still counts, and the page is never left on “Reading…”. If the engine cannot start at all, or stops five times in a row, the page asks you to reload it.",
+        example: "“big.xlsx stopped Scorecard's engine twice, so it was left out; every other file still counts.”",
+        ours: true,
+    },
+    Rule {
+        name: "Share links and kept data",
+        text: "A link carries a format number, so a link made by another version of Scorecard is refused with that reason rather than misread. Everything a link sets is checked before it is used: periods (months 1–12, quarters 1–4, years 1990–2100), the suppression threshold (1–99), the length of a search or code, and, where it carries data, at most 50 files, names of at most 255 characters and 64 MB unpacked. Opening a link never changes the view or data this browser keeps for you. If the browser will not keep your data (its storage is full), the page says so and unticks the box.",
+        example: "A link whose view names month 13 opens an empty, working page with “the month is 13; a month is 1 to 12”.",
+        ours: true,
+    },
+    Rule {
+        name: "Small-number suppression",
+        text: "With suppression on, a count from 1 to the threshold (4 unless you choose another) is shown as c, and so is a rate or percentage worked out from such a count: in the table, the history, the chart, the trend and change sentences, the group's summary sentence, the benchmark comparison, the data checks, print, and both downloads. Statuses and counts of statuses stay, as they do not disclose the figure.",
+        example: "3 complaints escalated shows as c, and “improved from 2 to 9” is not written.",
+        ours: true,
+    },
+    Rule {
         name: "Sparklines",
         text: "The small line beside each value shows the indicator's last 8 periods up to the report period. Opening the indicator shows every period, in a chart and a table.",
         example: "A quarterly indicator with ten years of data: the sparkline covers the last two years; its details list all 40 quarters.",
