@@ -15,109 +15,15 @@
 //! assert_eq!(data.report.unwrap().groups[0].rows[0].status.label(), "On Target");
 //! ```
 
-use serde::{Deserialize, Serialize};
-
-use crate::dataset::{Dataset, Notice, SourceSummary};
+use crate::dataset::Dataset;
 use crate::load;
 use crate::period::Period;
-use crate::protocol::RequestError;
-use crate::report::{self, Report, Row};
+// The messages are the protocol's; they are named here too, where they are answered.
+pub use crate::protocol::{Data, Download, EngineView, ExportFormat, Request, Response};
+use crate::report::{self, Report};
 use crate::share;
 use crate::suppress;
 use crate::InputFile;
-
-/// What the report is for: the period and, where it is on, small-number suppression.
-/// The engine applies suppression, so everything the page shows or downloads is already
-/// suppressed: there is one place where it happens.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EngineView {
-    /// `None` for the latest period with data.
-    pub period: Option<Period>,
-    /// Counts from 1 to this are withheld.
-    pub suppression: Option<u32>,
-}
-
-/// A file format the report downloads as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ExportFormat {
-    Csv,
-    Xlsx,
-}
-
-/// What the page asks of the engine.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Request {
-    /// Read these files after the ones read so far (later values replace earlier ones).
-    Add(Vec<InputFile>),
-    /// Read exactly these files, for this view: a file removed, a link's or this
-    /// browser's data, the files from before a cancelled read, or a restarted engine.
-    Replace {
-        files: Vec<InputFile>,
-        view: EngineView,
-    },
-    /// Report for this period and suppression.
-    View(EngineView),
-    /// The report as a file to download, as the page shows it.
-    Export(ExportFormat),
-    /// These files packed for a link or this browser's storage.
-    Pack(Vec<InputFile>),
-    /// The files of a link's (or storage's) data part.
-    Unpack(String),
-    /// One PI's row with its whole history (the page's rows carry only recent points).
-    Detail { code: String },
-}
-
-impl Request {
-    /// The files a request carries (their bytes travel beside the message).
-    pub fn files_mut(&mut self) -> Option<&mut Vec<InputFile>> {
-        match self {
-            Request::Add(files) | Request::Replace { files, .. } | Request::Pack(files) => {
-                Some(files)
-            }
-            _ => None,
-        }
-    }
-}
-
-/// A file for the user to save.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Download {
-    pub name: String,
-    pub mime: String,
-    pub bytes: Vec<u8>,
-}
-
-/// What the engine tells the page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Response {
-    /// Reading: `done` of `total` bytes.
-    Progress { done: u64, total: u64 },
-    /// What the page shows after the files or the view changed.
-    Data(Box<Data>),
-    /// The report as a file, or why none could be made.
-    Export(Result<Download, String>),
-    /// The packed files (`share::join` puts them in a fragment), or why they could not be.
-    Packed(Result<String, String>),
-    /// The files of a data part, or why the data part cannot be read.
-    Unpacked(Result<Vec<InputFile>, String>),
-    /// One PI's row with every point of its series, at the period last reported on.
-    Detail(Option<Box<Row>>),
-    /// The request could not be answered.
-    Failed(RequestError),
-}
-
-/// The files' summary and the report: everything the page needs from the dataset.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct Data {
-    /// What each file (or sheet) was recognised as, with its row count.
-    pub sources: Vec<SourceSummary>,
-    pub notices: Vec<Notice>,
-    /// The period reported on, where the user chose one that has data.
-    pub period: Option<Period>,
-    /// The report as shown (suppressed where that is on), each row's series cut to its
-    /// latest points ([`report::for_page`]).
-    pub report: Option<Report>,
-}
 
 /// What was read from the files. The files themselves are not kept: the page holds
 /// them (as the browser's Blobs) and sends them again when they must be read again.

@@ -4,7 +4,7 @@
 //! a request the engine cannot decode still gets an answer with its id.
 //!
 //! ```
-//! use scorecard_core::engine::Request;
+//! use scorecard_core::protocol::Request;
 //! use scorecard_core::protocol::{decode_request, encode_request, RequestError};
 //! let bytes = encode_request(7, &Request::Detail { code: "CMP.07".into() });
 //! assert_eq!(decode_request(&bytes), (Some(7), Ok(Request::Detail { code: "CMP.07".into() })));
@@ -15,11 +15,107 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Request, Response};
+use crate::dataset::{Notice, SourceSummary};
+use crate::period::Period;
+use crate::report::{Report, Row};
+use crate::InputFile;
 
 /// The version of the messages below. A page and an engine that disagree must not talk:
 /// after a new release a browser may still hold the old engine's script.
 pub const PROTOCOL: u32 = 2;
+
+/// What the report is for: the period and, where it is on, small-number suppression.
+/// The engine applies suppression, so everything the page shows or downloads is already
+/// suppressed: there is one place where it happens.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EngineView {
+    /// `None` for the latest period with data.
+    pub period: Option<Period>,
+    /// Counts from 1 to this are withheld.
+    pub suppression: Option<u32>,
+}
+
+/// A file format the report downloads as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
+/// What the page asks of the engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Read these files after the ones read so far (later values replace earlier ones).
+    Add(Vec<InputFile>),
+    /// Read exactly these files, for this view: a file removed, a link's or this
+    /// browser's data, the files from before a cancelled read, or a restarted engine.
+    Replace {
+        files: Vec<InputFile>,
+        view: EngineView,
+    },
+    /// Report for this period and suppression.
+    View(EngineView),
+    /// The report as a file to download, as the page shows it.
+    Export(ExportFormat),
+    /// These files packed for a link or this browser's storage.
+    Pack(Vec<InputFile>),
+    /// The files of a link's (or storage's) data part.
+    Unpack(String),
+    /// One PI's row with its whole history (the page's rows carry only recent points).
+    Detail { code: String },
+}
+
+impl Request {
+    /// The files a request carries (their bytes travel beside the message).
+    pub fn files_mut(&mut self) -> Option<&mut Vec<InputFile>> {
+        match self {
+            Request::Add(files) | Request::Replace { files, .. } | Request::Pack(files) => {
+                Some(files)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A file for the user to save.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Download {
+    pub name: String,
+    pub mime: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What the engine tells the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Response {
+    /// Reading: `done` of `total` bytes.
+    Progress { done: u64, total: u64 },
+    /// What the page shows after the files or the view changed.
+    Data(Box<Data>),
+    /// The report as a file, or why none could be made.
+    Export(Result<Download, String>),
+    /// The packed files (`share::join` puts them in a fragment), or why they could not be.
+    Packed(Result<String, String>),
+    /// The files of a data part, or why the data part cannot be read.
+    Unpacked(Result<Vec<InputFile>, String>),
+    /// One PI's row with every point of its series, at the period last reported on.
+    Detail(Option<Box<Row>>),
+    /// The request could not be answered.
+    Failed(RequestError),
+}
+
+/// The files' summary and the report: everything the page needs from the dataset.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Data {
+    /// What each file (or sheet) was recognised as, with its row count.
+    pub sources: Vec<SourceSummary>,
+    pub notices: Vec<Notice>,
+    /// The period reported on, where the user chose one that has data.
+    pub period: Option<Period>,
+    /// The report as shown (suppressed where that is on), each row's series cut to its
+    /// latest points ([`crate::report::for_page`]).
+    pub report: Option<Report>,
+}
 
 /// What the engine posts to the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use crate::trend::{Point, TrendResult};
 use crate::value::Unit;
 
 /// The mark shown in place of a suppressed figure.
-pub const MARK: &str = "c";
+pub use crate::value::SUPPRESSED as MARK;
 
 /// The default threshold: counts from 1 to 4 are suppressed.
 pub const DEFAULT_THRESHOLD: u32 = 4;

@@ -138,7 +138,7 @@ impl TrendResult {
     pub fn sentence(&self, format: &Format) -> String {
         let against = match self.against {
             Some(x) => format.show(x),
-            None => crate::suppress::MARK.to_string(),
+            None => crate::value::SUPPRESSED.to_string(),
         };
         let periods: Vec<String> = self.from.iter().map(|p| p.period.to_string()).collect();
         format!(

@@ -20,7 +20,7 @@ fn csv_text(cell: Cell, format: &Format) -> String {
         Cell::Figure(x) => plain(format, x),
         Cell::Whole(n) => n.to_string(),
         Cell::Status(s) => s.label().to_string(),
-        Cell::Suppressed => crate::suppress::MARK.to_string(),
+        Cell::Suppressed => crate::value::SUPPRESSED.to_string(),
     }
 }
 

@@ -153,7 +153,7 @@ fn group_sheet(
                     let label = format!("{} {}", s.symbol(), s.label());
                     sheet.text(r, c, &label, Some(st.status(s)));
                 }
-                Cell::Suppressed => sheet.text(r, c, crate::suppress::MARK, None),
+                Cell::Suppressed => sheet.text(r, c, crate::value::SUPPRESSED, None),
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::parse::{month_number, year_number};
+use super::display::MONTHS;
 
 /// Parses a date written day-first as UK officers do: `30/09/2018`, `30-Sep-2018`,
 /// `30 Sep 2018`, or ISO `2018-09-30`. An Excel date cell arrives here as ISO.
@@ -53,4 +53,22 @@ fn parse_spaced_date(text: &str) -> Option<NaiveDate> {
         return None;
     };
     NaiveDate::from_ymd_opt(year_number(y)?, month_number(m)? as u32, d.parse().ok()?)
+}
+
+pub(super) fn month_number(t: &str) -> Option<u8> {
+    let t = t.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|(short, long)| {
+            t == short.to_lowercase() || t == *long || (t == "sept" && *short == "Sep")
+        })
+        .map(|i| i as u8 + 1)
+}
+
+pub(super) fn year_number(t: &str) -> Option<i32> {
+    if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = t.parse().ok()?;
+    (1900..=2200).contains(&y).then_some(y)
 }

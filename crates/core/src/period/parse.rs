@@ -1,7 +1,6 @@
 //! Reading the period labels officers write, alone or inside a column header.
 
-use super::date::parse_date;
-use super::display::MONTHS;
+use super::date::{month_number, parse_date, year_number};
 use super::Period;
 
 impl Period {
@@ -160,24 +159,6 @@ fn quarter_number(t: &str) -> Option<u8> {
         "4" => Some(4),
         _ => None,
     }
-}
-
-pub(super) fn month_number(t: &str) -> Option<u8> {
-    let t = t.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .position(|(short, long)| {
-            t == short.to_lowercase() || t == *long || (t == "sept" && *short == "Sep")
-        })
-        .map(|i| i as u8 + 1)
-}
-
-pub(super) fn year_number(t: &str) -> Option<i32> {
-    if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let y: i32 = t.parse().ok()?;
-    (1900..=2200).contains(&y).then_some(y)
 }
 
 #[cfg(test)]

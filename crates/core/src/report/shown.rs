@@ -46,7 +46,7 @@ impl std::fmt::Display for Shown {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             Shown::Value(s) => s,
-            Shown::Suppressed => crate::suppress::MARK,
+            Shown::Suppressed => crate::value::SUPPRESSED,
             Shown::Missing => "-",
         })
     }

@@ -6,6 +6,9 @@ mod money;
 use std::borrow::Cow;
 use std::fmt;
 
+/// The mark shown in place of a figure withheld by small-number suppression.
+pub const SUPPRESSED: &str = "c";
+
 pub use money::strip_money_suffix;
 use money::{money_suffix, MONEY_SUFFIXES};
 
