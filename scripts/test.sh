@@ -27,6 +27,9 @@ cargo clippy --target wasm32-unknown-unknown -p scorecard -p scorecard-engine --
 echo "== core and state: native unit, integration and doc tests"
 cargo test
 
+echo "== fuzzing: every target for a bounded few thousand inputs"
+STRICT=1 scripts/fuzz-smoke.sh
+
 echo "== components: wasm-bindgen-test in headless Chromium"
 # The app is started with the engine on the page's thread: the runner serves no worker script.
 cargo test --target wasm32-unknown-unknown -p scorecard --test web
