@@ -3,8 +3,10 @@
 
 use std::time::Duration;
 
-use scorecard::transport::Connector;
+use scorecard::transport::{Connector, EngineEvent};
 use scorecard::ui::{App, AppProps};
+use scorecard_core::engine::{Request, Response};
+use scorecard_core::InputFile;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -169,4 +171,77 @@ async fn a_dropped_png_gets_an_alert_naming_the_file_and_the_page_stays() {
         "chart.csv: this looks like a PNG image, not a CSV or XLSX data file"
     );
     assert!(texts(&root, "h1").contains(&"Scorecard".to_string()));
+}
+
+/// Collects what a transport reports, for the tests below.
+fn listen() -> (
+    std::rc::Rc<std::cell::RefCell<Vec<EngineEvent>>>,
+    yew::Callback<EngineEvent>,
+) {
+    let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = events.clone();
+    (
+        events,
+        yew::Callback::from(move |e| sink.borrow_mut().push(e)),
+    )
+}
+
+async fn until(events: &std::cell::RefCell<Vec<EngineEvent>>, n: usize) {
+    for _ in 0..200 {
+        if events.borrow().len() >= n {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!(
+        "only {} events: {:?}",
+        events.borrow().len(),
+        events.borrow()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_in_page_transport_reads_blobs_and_answers_each_request_with_its_id() {
+    let (events, on_event) = listen();
+    let transport = (Connector::in_page().0)(on_event);
+    let blob: web_sys::Blob = gloo::file::Blob::new("code,period,value\nA,Q1 2018/19,5\n").into();
+    let named = vec![InputFile {
+        name: "a.csv".into(),
+        bytes: Vec::new(),
+    }];
+    transport.send(7, &Request::Add(named), &[blob]);
+    until(&events, 1).await;
+    let first = events.borrow()[0].clone();
+    let EngineEvent::Reply {
+        id: 7,
+        response: Response::Data(data),
+    } = first
+    else {
+        panic!("{first:?}")
+    };
+    assert_eq!(
+        data.report.as_ref().unwrap().groups[0].rows[0].value,
+        Some(5.0)
+    );
+    // A restarted engine holds nothing: the PI is gone.
+    transport.restart();
+    transport.send(8, &Request::Detail { code: "A".into() }, &[]);
+    until(&events, 2).await;
+    assert_eq!(
+        events.borrow()[1],
+        EngineEvent::Reply {
+            id: 8,
+            response: Response::Detail(None)
+        }
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_page_started_with_the_in_page_engine_starts_no_worker() {
+    // The component tests' runner serves no worker script: were a worker started, the
+    // sample data would never be read.
+    let root = mount().await;
+    click_button(&root, "Try with sample data");
+    wait_for(&root, "table.pi-table tbody tr.pi-row").await;
+    assert!(all(&root, "[data-testid=busy]").is_empty());
 }
