@@ -17,6 +17,7 @@ pub(super) fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Problem>
         let reason = e.to_string();
         error(name, ProblemKind::NotAWorkbook { reason })
     })?;
+    let dates = DateSystem::of(&book);
     let mut tables = Vec::new();
     let sheets = book.sheet_names().to_owned();
     for sheet in sheets {
@@ -31,7 +32,7 @@ pub(super) fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Problem>
         // Number formats say what Excel shows: 0.875 formatted `0.0%` is 87.5%.
         let styles = book.worksheet_style(&sheet).ok();
         let mut table = Table::new(name.to_string(), Some(sheet));
-        read_sheet(&mut table, &range, styles.as_ref()).map_err(|_| too_much_text(name))?;
+        read_sheet(&mut table, &range, styles.as_ref(), dates).map_err(|_| too_much_text(name))?;
         tables.push(table);
     }
     Ok(tables)
@@ -42,6 +43,7 @@ fn read_sheet(
     table: &mut Table,
     range: &Range<Data>,
     styles: Option<&calamine::StyleRange>,
+    dates: DateSystem,
 ) -> Result<(), super::TableFull> {
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     for (i, row) in range.rows().enumerate() {
@@ -66,7 +68,7 @@ fn read_sheet(
                 }
                 Data::Int(i) => table.push_cell(&i.to_string()),
                 Data::Bool(b) => table.push_cell(if *b { "yes" } else { "no" }),
-                Data::DateTime(d) => table.push_cell(&serial_to_iso(d.as_f64())),
+                Data::DateTime(d) => table.push_cell(&dates.serial_to_iso(d.as_f64())),
                 Data::DateTimeIso(s) | Data::DurationIso(s) => table.push_cell(s),
                 Data::Error(e) => table.push_cell(&format!("#{e:?}")),
             }?;
@@ -109,9 +111,14 @@ fn check_inflated_size(name: &str, bytes: &[u8]) -> Result<(), Problem> {
 fn format_number(f: f64, format: Option<&str>) -> String {
     match format {
         Some(code) if is_percent_format(code) => {
-            let decimals = code.split_once('.').map_or(0, |(_, rest)| {
-                rest.chars().take_while(|c| *c == '0').count()
-            });
+            // Capped before formatting: a format may ask for 70,000 decimals, which
+            // `format!` refuses (it panics), and an f64 holds no more than 15 digits anyway.
+            let decimals = code
+                .split_once('.')
+                .map_or(0, |(_, rest)| {
+                    rest.chars().take_while(|c| *c == '0').count()
+                })
+                .min(MAX_SHOWN_DECIMALS);
             let shown = crate::value::round_shown(f * 100.0, decimals as u8);
             format!("{shown:.decimals$}%")
         }
@@ -150,12 +157,47 @@ fn format_float(f: f64) -> String {
     }
 }
 
-/// An Excel date serial (days since 30 Dec 1899) as an ISO date.
-fn serial_to_iso(serial: f64) -> String {
-    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
-    match base.checked_add_signed(chrono::Duration::days(serial.floor() as i64)) {
-        Some(d) => d.format("%Y-%m-%d").to_string(),
-        None => serial.to_string(),
+/// The most decimals a number format is shown with: a percentage shows two digits
+/// before the point, and an f64 holds about 15 digits, so more would show binary noise.
+const MAX_SHOWN_DECIMALS: usize = 10;
+
+/// The largest date serial Excel shows as a date: 31 Dec 9999 (in the 1900 system).
+const LAST_SERIAL: f64 = 2_958_465.0;
+
+/// The day a workbook counts its date serials from: 1900 (Windows Excel) or 1904 (old
+/// Mac Excel, `<workbookPr date1904="1"/>`), where serial 0 is 1 Jan 1904.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateSystem {
+    From1900,
+    From1904,
+}
+
+impl DateSystem {
+    fn of<R: std::io::Read + std::io::Seek>(book: &Xlsx<R>) -> DateSystem {
+        if book.has_1904_epoch() {
+            DateSystem::From1904
+        } else {
+            DateSystem::From1900
+        }
+    }
+
+    /// An Excel date serial as an ISO date. A serial outside the dates Excel can show
+    /// (before 1900 or after 9999) is given as the number it is, so the column's reader
+    /// says it is not a date, naming the cell.
+    fn serial_to_iso(self, serial: f64) -> String {
+        let (y, m, d) = match self {
+            DateSystem::From1900 => (1899, 12, 30),
+            DateSystem::From1904 => (1904, 1, 1),
+        };
+        let date = (0.0..=LAST_SERIAL)
+            .contains(&serial)
+            .then(|| chrono::TimeDelta::try_days(serial.floor() as i64))
+            .flatten()
+            .and_then(|days| chrono::NaiveDate::from_ymd_opt(y, m, d)?.checked_add_signed(days));
+        match date {
+            Some(d) => d.format("%Y-%m-%d").to_string(),
+            None => format_float(serial),
+        }
     }
 }
 
@@ -169,6 +211,29 @@ mod tests {
         assert_eq!(format_number(0.875, Some("0%")), "88%");
         assert_eq!(format_number(0.875, Some("0.00")), "0.875");
         assert_eq!(format_number(0.5, Some("\"%\"0.0")), "0.5");
+    }
+
+    #[test]
+    fn a_format_with_seventy_thousand_decimals_is_shown_with_ten() {
+        let code = format!("0.{}%", "0".repeat(70_000));
+        assert_eq!(format_number(0.875, Some(&code)), "87.5000000000%");
+    }
+
+    #[test]
+    fn a_date_serial_far_out_of_range_is_kept_as_its_number() {
+        let dates = DateSystem::From1900;
+        assert_eq!(
+            dates.serial_to_iso(200_000_000_000_000.0),
+            "200000000000000"
+        );
+        assert_eq!(dates.serial_to_iso(-5.0), "-5");
+        assert_eq!(dates.serial_to_iso(f64::NAN), "NaN");
+        assert_eq!(dates.serial_to_iso(43555.0), "2019-03-31");
+    }
+
+    #[test]
+    fn a_workbook_on_the_1904_date_system_reads_its_dates_as_excel_shows_them() {
+        assert_eq!(DateSystem::From1904.serial_to_iso(42_093.0), "2019-03-31");
     }
 
     #[test]
