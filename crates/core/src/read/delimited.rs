@@ -104,14 +104,22 @@ fn push_record(
 }
 
 /// A semicolon-separated file comes from a continental-locale Excel, where `5,5` is
-/// five and a half and `1.309` is one thousand three hundred and nine. A cell that is
-/// wholly such a number is rewritten the UK way; any other cell is left alone.
+/// five and a half and `1.309,25` is one thousand three hundred and nine and a quarter.
+/// A cell that is wholly such a number is rewritten the UK way; any other cell is left
+/// alone.
+///
+/// The rule for a point: a number with a comma is continental (its points group
+/// thousands); a number with a point and no comma is a plain decimal (`0.125`, and
+/// `1.309` too, which is ambiguous), unless it has more than one point (`1.234.567`),
+/// which only a thousands separator can make.
 ///
 /// ```
 /// use scorecard_core::read::continental_number;
 /// assert_eq!(continental_number("5,5").as_deref(), Some("5.5"));
 /// assert_eq!(continental_number("1.309,25 %").as_deref(), Some("1309.25 %"));
-/// assert_eq!(continental_number("1.309").as_deref(), Some("1309"));
+/// assert_eq!(continental_number("1.234.567").as_deref(), Some("1234567"));
+/// assert_eq!(continental_number("0.125"), None);
+/// assert_eq!(continental_number("1.309"), None);
 /// assert_eq!(continental_number("Engage children, young people"), None);
 /// ```
 pub fn continental_number(cell: &str) -> Option<String> {
@@ -132,7 +140,8 @@ pub fn continental_number(cell: &str) -> Option<String> {
         && (groups.len() == 1
             || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
     let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
-    if !int_ok || !frac_ok || (frac.is_none() && groups.len() == 1) {
+    // With no comma, one point is a decimal point: the cell is left as written.
+    if !int_ok || !frac_ok || (frac.is_none() && groups.len() <= 2) {
         return None;
     }
     let start = t.find(body)?;
@@ -145,4 +154,22 @@ pub fn continental_number(cell: &str) -> Option<String> {
         &t[..start],
         &t[start + body.len()..]
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_a_semicolon_file_a_point_decimal_stays_a_decimal() {
+        let mut log = ProblemLog::default();
+        let t = read_delimited(
+            "s.csv",
+            "code;value\nA;0.125\nB;5,5\nC;1.234.567\n",
+            &mut log,
+        )
+        .unwrap();
+        let cells: Vec<&str> = t.rows().skip(1).map(|r| r.get(1).unwrap()).collect();
+        assert_eq!(cells, ["0.125", "5.5", "1234567"]);
+    }
 }
