@@ -303,4 +303,17 @@ mod tests {
         assert!(ds.notices.is_empty(), "{:?}", ds.notices);
         assert_eq!(ds.observations["A"].len(), 1);
     }
+
+    #[test]
+    fn a_zero_denominator_gives_a_notice_naming_the_row() {
+        let ds = load(
+            "rates.csv",
+            "code,period,numerator,denominator\nA,Q1 2018/19,5,0\nB,Q1 2018/19,5,10\n",
+        );
+        let msgs: Vec<String> = ds.notices.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            msgs,
+            ["rates.csv, row 2, column 'denominator': the denominator is 0, so no value can be worked out from the numerator; the period shows Data Not Yet Available"]
+        );
+    }
 }

@@ -203,6 +203,10 @@ pub enum ProblemKind {
         count: usize,
         like: Box<ProblemKind>,
     },
+    // Kinds added later stand last, so the ones before keep their place in postcard's
+    // encoding (problems are kept in this browser with the data).
+    /// A numerator over a denominator of 0: no value can be worked out.
+    ZeroDenominator,
 }
 
 impl ProblemKind {
@@ -254,6 +258,7 @@ impl ProblemKind {
             NotYesOrNo { .. } => "not yes or no",
             BadDecimals { .. } => "bad decimals",
             UnknownStatus { .. } => "unknown status",
+            ZeroDenominator => "zero denominator",
             ValueReplaced { .. } => "value replaced",
             MoreOfTheSame { like, .. } => like.label(),
             _ => "file unreadable",
@@ -370,6 +375,9 @@ impl fmt::Display for ProblemKind {
             UnknownStatus { found } => write!(
                 f,
                 "expected a status such as On Target, Warning, Off Target or Data Only, found '{found}'"
+            ),
+            ZeroDenominator => f.write_str(
+                "the denominator is 0, so no value can be worked out from the numerator; the period shows Data Not Yet Available",
             ),
             ValueReplaced { code, period, earlier, same } => {
                 write!(f, "the value of {code} for {period} replaces the one from {earlier}")?;
