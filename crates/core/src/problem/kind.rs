@@ -207,6 +207,11 @@ pub enum ProblemKind {
     // encoding (problems are kept in this browser with the data).
     /// A numerator over a denominator of 0: no value can be worked out.
     ZeroDenominator,
+    /// A quote opened in a CSV row and never closed before the end of the file.
+    UnclosedQuote {
+        /// The file's last line, which the quote's cell runs to.
+        last_line: usize,
+    },
 }
 
 impl ProblemKind {
@@ -259,6 +264,7 @@ impl ProblemKind {
             BadDecimals { .. } => "bad decimals",
             UnknownStatus { .. } => "unknown status",
             ZeroDenominator => "zero denominator",
+            UnclosedQuote { .. } => "unclosed quote",
             ValueReplaced { .. } => "value replaced",
             MoreOfTheSame { like, .. } => like.label(),
             _ => "file unreadable",
@@ -375,6 +381,10 @@ impl fmt::Display for ProblemKind {
             UnknownStatus { found } => write!(
                 f,
                 "expected a status such as On Target, Warning, Off Target or Data Only, found '{found}'"
+            ),
+            UnclosedQuote { last_line } => write!(
+                f,
+                "a quote (\") opened in this row is never closed, so the row runs on to the file's last line ({last_line}) as one cell; close the quote, or remove it"
             ),
             ZeroDenominator => f.write_str(
                 "the denominator is 0, so no value can be worked out from the numerator; the period shows Data Not Yet Available",
