@@ -212,6 +212,10 @@ pub enum ProblemKind {
         /// The file's last line, which the quote's cell runs to.
         last_line: usize,
     },
+    /// A row with text beyond the last column a sheet can have.
+    TooManyColumns {
+        limit: usize,
+    },
 }
 
 impl ProblemKind {
@@ -265,6 +269,7 @@ impl ProblemKind {
             UnknownStatus { .. } => "unknown status",
             ZeroDenominator => "zero denominator",
             UnclosedQuote { .. } => "unclosed quote",
+            TooManyColumns { .. } => "too many columns",
             ValueReplaced { .. } => "value replaced",
             MoreOfTheSame { like, .. } => like.label(),
             _ => "file unreadable",
@@ -385,6 +390,11 @@ impl fmt::Display for ProblemKind {
             UnclosedQuote { last_line } => write!(
                 f,
                 "a quote (\") opened in this row is never closed, so the row runs on to the file's last line ({last_line}) as one cell; close the quote, or remove it"
+            ),
+            TooManyColumns { limit } => write!(
+                f,
+                "this row has text beyond column {}, the last a sheet can have; the row was left out",
+                crate::value::group_thousands(*limit as f64, 0)
             ),
             ZeroDenominator => f.write_str(
                 "the denominator is 0, so no value can be worked out from the numerator; the period shows Data Not Yet Available",

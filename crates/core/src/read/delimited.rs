@@ -4,8 +4,9 @@
 use crate::problem::{Position, Problem, ProblemKind, ProblemLog};
 use crate::value::strip_money_suffix;
 
+use super::limits::{MAX_CELL_CHARS, MAX_COLUMNS};
 use super::sniff::detect_delimiter;
-use super::{too_much_text, Table, TableFull, MAX_CELL_CHARS, PROGRESS_STEP};
+use super::{too_much_text, Table, TableFull, PROGRESS_STEP};
 
 /// Reads CSV (or pasted tab-separated) text into a table.
 pub fn read_delimited(name: &str, text: &str, log: &mut ProblemLog) -> Result<Table, Problem> {
@@ -171,8 +172,17 @@ fn push_record(
     name: &str,
     log: &mut ProblemLog,
 ) -> Result<(), TableFull> {
+    // Cells beyond the last column are not kept: empty ones are dropped, and text there
+    // leaves the row out (only rows that long pay for the look).
+    if record.len() > MAX_COLUMNS && record.iter().skip(MAX_COLUMNS).any(|f| !f.is_empty()) {
+        log.push(Problem::new(
+            Position::file(name).at_row(line),
+            ProblemKind::TooManyColumns { limit: MAX_COLUMNS },
+        ));
+        return Ok(());
+    }
     table.start_row(line);
-    for field in record.iter() {
+    for field in record.iter().take(MAX_COLUMNS) {
         let pushed = if field.len() > MAX_CELL_CHARS && field.chars().count() > MAX_CELL_CHARS {
             log.push(Problem::new(
                 Position::file(name).at_row(line),

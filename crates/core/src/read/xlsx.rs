@@ -8,7 +8,8 @@ use calamine::{Data, Range, Reader, Xlsx};
 
 use crate::problem::{Position, Problem, ProblemKind};
 
-use super::{error, too_much_text, Table, MAX_CELL_CHARS, MAX_XLSX_INFLATED, MAX_XLSX_RATIO};
+use super::limits::{MAX_CELL_CHARS, MAX_XLSX_INFLATED, MAX_XLSX_RATIO};
+use super::{error, too_much_text, Table};
 
 /// Reads every sheet of a workbook into a table of its own.
 pub(super) fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Problem> {
