@@ -216,6 +216,24 @@ pub enum ProblemKind {
     TooManyColumns {
         limit: usize,
     },
+    /// A workbook cell reference past XFD1048576.
+    CellBeyondSheet {
+        reference: String,
+    },
+    /// More cells than a sheet (or the whole workbook) may hold.
+    TooManyCells {
+        limit: usize,
+        in_sheet: bool,
+    },
+    /// More sheets than a workbook may have.
+    TooManySheets {
+        count: usize,
+        limit: usize,
+    },
+    /// More text in a workbook's cells than it may hold.
+    WorkbookTextTooLarge {
+        limit_megabytes: usize,
+    },
 }
 
 impl ProblemKind {
@@ -238,7 +256,11 @@ impl ProblemKind {
             | NoRows
             | NoHeader { .. }
             | NoKeyColumn { .. }
-            | HeaderOnly => Level::Error,
+            | HeaderOnly
+            | CellBeyondSheet { .. }
+            | TooManyCells { .. }
+            | TooManySheets { .. }
+            | WorkbookTextTooLarge { .. } => Level::Error,
             ValueReplaced { .. } => Level::Info,
             MoreOfTheSame { like, .. } => like.level(),
             _ => Level::Problem,
@@ -395,6 +417,26 @@ impl fmt::Display for ProblemKind {
                 f,
                 "this row has text beyond column {}, the last a sheet can have; the row was left out",
                 crate::value::group_thousands(*limit as f64, 0)
+            ),
+            CellBeyondSheet { reference } => write!(
+                f,
+                "the sheet has a cell reference '{reference}', beyond XFD1048576, the last cell a sheet can have; the workbook is damaged and was refused"
+            ),
+            TooManyCells { limit, in_sheet } => write!(
+                f,
+                "the {} holds more than {} cells, more than Scorecard reads; it was refused",
+                if *in_sheet { "sheet" } else { "workbook" },
+                crate::value::group_thousands(*limit as f64, 0)
+            ),
+            TooManySheets { count, limit } => write!(
+                f,
+                "the workbook has {} sheets; Scorecard reads workbooks of up to {} sheets",
+                crate::value::group_thousands(*count as f64, 0),
+                crate::value::group_thousands(*limit as f64, 0)
+            ),
+            WorkbookTextTooLarge { limit_megabytes } => write!(
+                f,
+                "the workbook's cells hold more than {limit_megabytes} MB of text (a text repeated in many cells counts each time); it was refused to protect the page"
             ),
             ZeroDenominator => f.write_str(
                 "the denominator is 0, so no value can be worked out from the numerator; the period shows Data Not Yet Available",

@@ -12,6 +12,8 @@ mod sniff;
 mod table;
 #[cfg(feature = "xlsx")]
 mod xlsx;
+#[cfg(feature = "xlsx")]
+mod xlsx_parts;
 
 use crate::problem::{Position, Problem, ProblemKind, ProblemLog};
 
