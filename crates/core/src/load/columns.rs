@@ -2,6 +2,8 @@
 //! (below any title rows), and what kind of table the columns make.
 
 use crate::period::Period;
+use crate::problem::quote;
+use crate::read::limits::COLUMN_NAME_CHARS;
 use crate::read::Table;
 
 /// What a column holds.
@@ -167,7 +169,11 @@ impl Kind {
 /// The header row and what each column holds.
 pub(super) struct Columns {
     pub(super) header_row: usize,
+    /// Each column's name as messages quote it (cut to [`COLUMN_NAME_CHARS`]).
     pub(super) names: Vec<String>,
+    /// How many columns at the end have no name: a row may leave them out. Counted once
+    /// here, not for each short row (a header may end in a million empty columns).
+    pub(super) unnamed_at_end: usize,
     pub(super) cols: Vec<Option<Col>>,
     /// For each plain column kind (see [`slot`]), the first column that holds it.
     pub(super) first: [Option<usize>; SLOTS],
@@ -228,9 +234,16 @@ pub(super) fn find_header(table: &Table) -> Option<Columns> {
                     first[s].get_or_insert(i);
                 }
             }
+            // Cut once here: a message names the column for each bad row.
+            let names: Vec<String> = cells
+                .cells()
+                .map(|h| quote(h.trim(), COLUMN_NAME_CHARS))
+                .collect();
+            let unnamed_at_end = names.iter().rev().take_while(|n| n.is_empty()).count();
             return Some(Columns {
                 header_row: i,
-                names: cells.cells().map(|h| h.trim().to_string()).collect(),
+                names,
+                unnamed_at_end,
                 cols,
                 first,
             });

@@ -126,7 +126,11 @@ fn load_table(
         if cells.is_blank() {
             continue;
         }
-        if let Err(problem) = fits_header(&cols, &cells) {
+        // A workbook's row has no field count: it ends at its last cell with text.
+        let delimited = table.sheet.is_none();
+        if let Err(problem) =
+            fits_header(&cols, &cells).or_else(|p| if delimited { Err(p) } else { Ok(()) })
+        {
             loader.row_problem(cells.line, problem);
             continue;
         }
@@ -169,9 +173,8 @@ fn recognise(table: &Table) -> Result<(Columns, Kind), ProblemKind> {
 /// columns at the end, or have extra empty cells there (a trailing comma).
 fn fits_header(cols: &Columns, cells: &Row<'_>) -> Result<(), ProblemKind> {
     let (found, expected) = (cells.len(), cols.names.len());
-    let trailing_empty = cols.names.iter().rev().take_while(|n| n.is_empty()).count();
     let fits = found == expected
-        || (found < expected && found + trailing_empty >= expected)
+        || (found < expected && found + cols.unnamed_at_end >= expected)
         || (found > expected && cells.cells().skip(expected).all(|c| c.trim().is_empty()));
     if fits {
         Ok(())
@@ -302,5 +305,77 @@ mod tests {
         );
         assert!(ds.notices.is_empty(), "{:?}", ds.notices);
         assert_eq!(ds.observations["A"].len(), 1);
+    }
+
+    #[test]
+    fn a_zero_denominator_gives_a_notice_naming_the_row() {
+        let ds = load(
+            "rates.csv",
+            "code,period,numerator,denominator\nA,Q1 2018/19,5,0\nB,Q1 2018/19,5,10\n",
+        );
+        let msgs: Vec<String> = ds.notices.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            msgs,
+            ["rates.csv, row 2, column 'denominator': the denominator is 0, so no value can be worked out from the numerator; the period shows Data Not Yet Available"]
+        );
+    }
+
+    #[test]
+    fn a_header_of_a_million_empty_columns_is_walked_once_not_per_row() {
+        let mut text = format!("code,period,value{}\n", ",".repeat(1_000_000));
+        for i in 0..20_000 {
+            text.push_str(&format!("A{i},Q1 2018/19,5\n"));
+        }
+        let started = std::time::Instant::now();
+        let ds = load("wide.csv", &text);
+        assert!(ds.notices.is_empty(), "{:?}", ds.notices);
+        assert_eq!(ds.observations.len(), 20_000);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn a_long_column_name_is_quoted_to_sixty_characters_for_each_bad_row() {
+        let name = format!("t{}arget", "_".repeat(99_000));
+        let mut text = format!("code,{name}\n");
+        for _ in 0..300_000 {
+            text.push_str("A,x\n");
+        }
+        let started = std::time::Instant::now();
+        let ds = load("long.csv", &text);
+        let first = ds.notices[0].to_string();
+        assert!(
+            first.starts_with("long.csv, row 2, column 't_____"),
+            "{first}"
+        );
+        assert!(first.contains("…': expected a target figure"), "{first}");
+        assert!(first.len() < 200, "{first}");
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn a_row_with_text_beyond_column_xfd_is_left_out_and_empty_cells_there_are_dropped() {
+        let text = format!(
+            "code,period,value{}\nA,Q1 2018/19,5{}\nB,Q1 2018/19,6{}x\n",
+            ",".repeat(20_000),
+            ",".repeat(20_000),
+            ",".repeat(20_000)
+        );
+        let ds = load("far.csv", &text);
+        let msgs: Vec<String> = ds.notices.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            msgs,
+            ["far.csv, row 3: this row has text beyond column 16,384, the last a sheet can have; the row was left out"]
+        );
+        assert!(ds.observations.contains_key("A"));
+    }
+
+    #[test]
+    fn a_wide_file_makes_no_observation_for_an_empty_period_cell() {
+        let ds = load(
+            "w.csv",
+            "code,Q1 2018/19,Q2 2018/19,Q3 2018/19\nA,1,,\nB,,,\n",
+        );
+        let n: usize = ds.observations.values().map(|o| o.len()).sum();
+        assert_eq!(n, 1);
     }
 }

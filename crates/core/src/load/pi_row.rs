@@ -65,6 +65,13 @@ impl Loader<'_> {
                 row: u32::try_from(row).unwrap_or(u32::MAX),
             }),
         };
+        // Said at the row, where the user can mend it: the report can only leave the
+        // period without a value.
+        if per_row.numerator.is_some() && per_row.denominator == Some(0.0) {
+            if let Some((i, _)) = c.get(Col::Denominator) {
+                self.cell_problem(row, i, ProblemKind::ZeroDenominator);
+            }
+        }
         // A status column says it; else a note may ("Q2 18/19: Off Target ...").
         per_row.stated_status = match c.get(Col::Status) {
             Some(at) => self.cell(row, Some(at), cell::status),

@@ -29,8 +29,11 @@ impl Loader<'_> {
             let at = c.at(i);
             match col {
                 Some(Col::ValueOf(p)) => {
-                    let v = self.value(row, at, code);
-                    periods.entry(*p).or_default().value = v;
+                    // An empty cell makes nothing: a wide file may have thousands of
+                    // period columns, most of them empty.
+                    if let Some(v) = self.value(row, at, code) {
+                        periods.entry(*p).or_default().value = Some(v);
+                    }
                 }
                 Some(Col::TargetOf(p)) => {
                     let t = self.number(row, at, Quantity::Target);

@@ -203,6 +203,37 @@ pub enum ProblemKind {
         count: usize,
         like: Box<ProblemKind>,
     },
+    // Kinds added later stand last, so the ones before keep their place in postcard's
+    // encoding (problems are kept in this browser with the data).
+    /// A numerator over a denominator of 0: no value can be worked out.
+    ZeroDenominator,
+    /// A quote opened in a CSV row and never closed before the end of the file.
+    UnclosedQuote {
+        /// The file's last line, which the quote's cell runs to.
+        last_line: usize,
+    },
+    /// A row with text beyond the last column a sheet can have.
+    TooManyColumns {
+        limit: usize,
+    },
+    /// A workbook cell reference past XFD1048576.
+    CellBeyondSheet {
+        reference: String,
+    },
+    /// More cells than a sheet (or the whole workbook) may hold.
+    TooManyCells {
+        limit: usize,
+        in_sheet: bool,
+    },
+    /// More sheets than a workbook may have.
+    TooManySheets {
+        count: usize,
+        limit: usize,
+    },
+    /// More text in a workbook's cells than it may hold.
+    WorkbookTextTooLarge {
+        limit_megabytes: usize,
+    },
 }
 
 impl ProblemKind {
@@ -225,7 +256,11 @@ impl ProblemKind {
             | NoRows
             | NoHeader { .. }
             | NoKeyColumn { .. }
-            | HeaderOnly => Level::Error,
+            | HeaderOnly
+            | CellBeyondSheet { .. }
+            | TooManyCells { .. }
+            | TooManySheets { .. }
+            | WorkbookTextTooLarge { .. } => Level::Error,
             ValueReplaced { .. } => Level::Info,
             MoreOfTheSame { like, .. } => like.level(),
             _ => Level::Problem,
@@ -254,6 +289,9 @@ impl ProblemKind {
             NotYesOrNo { .. } => "not yes or no",
             BadDecimals { .. } => "bad decimals",
             UnknownStatus { .. } => "unknown status",
+            ZeroDenominator => "zero denominator",
+            UnclosedQuote { .. } => "unclosed quote",
+            TooManyColumns { .. } => "too many columns",
             ValueReplaced { .. } => "value replaced",
             MoreOfTheSame { like, .. } => like.label(),
             _ => "file unreadable",
@@ -370,6 +408,38 @@ impl fmt::Display for ProblemKind {
             UnknownStatus { found } => write!(
                 f,
                 "expected a status such as On Target, Warning, Off Target or Data Only, found '{found}'"
+            ),
+            UnclosedQuote { last_line } => write!(
+                f,
+                "a quote (\") opened in this row is never closed, so the row runs on to the file's last line ({last_line}) as one cell; close the quote, or remove it"
+            ),
+            TooManyColumns { limit } => write!(
+                f,
+                "this row has text beyond column {}, the last a sheet can have; the row was left out",
+                crate::value::group_thousands(*limit as f64, 0)
+            ),
+            CellBeyondSheet { reference } => write!(
+                f,
+                "the sheet has a cell reference '{reference}', beyond XFD1048576, the last cell a sheet can have; the workbook is damaged and was refused"
+            ),
+            TooManyCells { limit, in_sheet } => write!(
+                f,
+                "the {} holds more than {} cells, more than Scorecard reads; it was refused",
+                if *in_sheet { "sheet" } else { "workbook" },
+                crate::value::group_thousands(*limit as f64, 0)
+            ),
+            TooManySheets { count, limit } => write!(
+                f,
+                "the workbook has {} sheets; Scorecard reads workbooks of up to {} sheets",
+                crate::value::group_thousands(*count as f64, 0),
+                crate::value::group_thousands(*limit as f64, 0)
+            ),
+            WorkbookTextTooLarge { limit_megabytes } => write!(
+                f,
+                "the workbook's cells hold more than {limit_megabytes} MB of text (a text repeated in many cells counts each time); it was refused to protect the page"
+            ),
+            ZeroDenominator => f.write_str(
+                "the denominator is 0, so no value can be worked out from the numerator; the period shows Data Not Yet Available",
             ),
             ValueReplaced { code, period, earlier, same } => {
                 write!(f, "the value of {code} for {period} replaces the one from {earlier}")?;

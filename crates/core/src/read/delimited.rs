@@ -4,8 +4,9 @@
 use crate::problem::{Position, Problem, ProblemKind, ProblemLog};
 use crate::value::strip_money_suffix;
 
+use super::limits::{MAX_CELL_CHARS, MAX_COLUMNS};
 use super::sniff::detect_delimiter;
-use super::{too_much_text, Table, TableFull, MAX_CELL_CHARS, PROGRESS_STEP};
+use super::{too_much_text, Table, TableFull, PROGRESS_STEP};
 
 /// Reads CSV (or pasted tab-separated) text into a table.
 pub fn read_delimited(name: &str, text: &str, log: &mut ProblemLog) -> Result<Table, Problem> {
@@ -18,44 +19,135 @@ pub(super) fn read_delimited_with_progress(
     log: &mut ProblemLog,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Table, Problem> {
-    let mut next_report = PROGRESS_STEP;
     let delimiter = detect_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
     let mut table = Table::new(name.to_string(), None);
-    let mut record = csv::StringRecord::new();
-    loop {
-        match next_record(&mut reader, &mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
-                let at = record.position().map_or(0, |p| p.byte());
-                if at >= next_report {
-                    progress(at);
-                    next_report = at + PROGRESS_STEP;
-                }
-                push_record(&mut table, &record, line, delimiter, name, log)
-                    .map_err(|_| too_much_text(name))?;
-            }
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                log.push(Problem::new(
-                    Position::file(name).at_row(line),
-                    ProblemKind::UnreadableRow {
-                        reason: e.to_string(),
-                    },
-                ));
-                if !e.is_io_error() && matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                    continue;
-                }
-                break;
-            }
+    let mut pass = Pass {
+        name,
+        delimiter,
+        next_report: PROGRESS_STEP,
+    };
+    // A quote left open makes csv read the rest of the file into one cell. Where the
+    // row should have ended cannot be known, so the row stays as read (other checks say
+    // what is wrong with it) and the user is told where the quote opened and which lines
+    // it took in.
+    if let Some(last) = pass.read(text, &mut table, log, progress)? {
+        let record = &text[last.byte..];
+        if let Some(open) = unclosed_quote(record, delimiter) {
+            let row = last.line + count_lines(&record[..open]);
+            let last_line = last.line + count_lines(record.trim_end_matches(['\n', '\r']));
+            log.push(Problem::new(
+                Position::file(name).at_row(row),
+                ProblemKind::UnclosedQuote { last_line },
+            ));
         }
     }
     Ok(table)
+}
+
+/// The csv reader's pass over the text.
+struct Pass<'n> {
+    name: &'n str,
+    delimiter: u8,
+    next_report: u64,
+}
+
+/// Where the last record started: in bytes, and its line.
+struct LastRecord {
+    byte: usize,
+    line: usize,
+}
+
+impl Pass<'_> {
+    /// Reads the records of `text` into the table; the last record's start.
+    fn read(
+        &mut self,
+        text: &str,
+        table: &mut Table,
+        log: &mut ProblemLog,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<Option<LastRecord>, Problem> {
+        let name = self.name;
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        let mut last = None;
+        loop {
+            match next_record(&mut reader, &mut record) {
+                Ok(false) => break,
+                Ok(true) => {
+                    let line = record.position().map_or(0, |p| p.line() as usize);
+                    let byte = record.position().map_or(0, |p| p.byte() as usize);
+                    let at = byte as u64;
+                    if at >= self.next_report {
+                        progress(at);
+                        self.next_report = at + PROGRESS_STEP;
+                    }
+                    last = Some(LastRecord { byte, line });
+                    push_record(table, &record, line, self.delimiter, name, log)
+                        .map_err(|_| too_much_text(name))?;
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line() as usize);
+                    log.push(Problem::new(
+                        Position::file(name).at_row(line),
+                        ProblemKind::UnreadableRow {
+                            reason: e.to_string(),
+                        },
+                    ));
+                    if !e.is_io_error() && matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                        continue;
+                    }
+                    break;
+                }
+            }
+        }
+        Ok(last)
+    }
+}
+
+/// Where the quote opening a field that runs to the end of `record` is, if one does:
+/// `record` is the text from the last record's start to the end of the file, read as
+/// csv reads it (a quote opens a field only at the field's start; `""` inside is a quote).
+fn unclosed_quote(record: &str, delimiter: u8) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    let mut opened = 0;
+    for (i, b) in record.bytes().enumerate() {
+        let ends_field = b == delimiter || b == b'\n' || b == b'\r';
+        state = match state {
+            State::FieldStart if b == b'"' => {
+                opened = i;
+                State::Quoted
+            }
+            State::FieldStart | State::Unquoted | State::QuoteInQuoted if ends_field => {
+                State::FieldStart
+            }
+            State::FieldStart | State::Unquoted => State::Unquoted,
+            State::Quoted if b == b'"' => State::QuoteInQuoted,
+            State::Quoted => State::Quoted,
+            State::QuoteInQuoted if b == b'"' => State::Quoted,
+            State::QuoteInQuoted => State::Unquoted,
+        };
+    }
+    (state == State::Quoted).then_some(opened)
+}
+
+/// How many line ends `text` has (`\n`, or a lone `\r`).
+fn count_lines(text: &str) -> usize {
+    let b = text.as_bytes();
+    b.iter()
+        .enumerate()
+        .filter(|(i, c)| **c == b'\n' || (**c == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .count()
 }
 
 /// One record from the reader. Not inlined, nor is [`push_record`]: in the browser, V8
@@ -80,8 +172,17 @@ fn push_record(
     name: &str,
     log: &mut ProblemLog,
 ) -> Result<(), TableFull> {
+    // Cells beyond the last column are not kept: empty ones are dropped, and text there
+    // leaves the row out (only rows that long pay for the look).
+    if record.len() > MAX_COLUMNS && record.iter().skip(MAX_COLUMNS).any(|f| !f.is_empty()) {
+        log.push(Problem::new(
+            Position::file(name).at_row(line),
+            ProblemKind::TooManyColumns { limit: MAX_COLUMNS },
+        ));
+        return Ok(());
+    }
     table.start_row(line);
-    for field in record.iter() {
+    for field in record.iter().take(MAX_COLUMNS) {
         let pushed = if field.len() > MAX_CELL_CHARS && field.chars().count() > MAX_CELL_CHARS {
             log.push(Problem::new(
                 Position::file(name).at_row(line),
@@ -104,14 +205,22 @@ fn push_record(
 }
 
 /// A semicolon-separated file comes from a continental-locale Excel, where `5,5` is
-/// five and a half and `1.309` is one thousand three hundred and nine. A cell that is
-/// wholly such a number is rewritten the UK way; any other cell is left alone.
+/// five and a half and `1.309,25` is one thousand three hundred and nine and a quarter.
+/// A cell that is wholly such a number is rewritten the UK way; any other cell is left
+/// alone.
+///
+/// The rule for a point: a number with a comma is continental (its points group
+/// thousands); a number with a point and no comma is a plain decimal (`0.125`, and
+/// `1.309` too, which is ambiguous), unless it has more than one point (`1.234.567`),
+/// which only a thousands separator can make.
 ///
 /// ```
 /// use scorecard_core::read::continental_number;
 /// assert_eq!(continental_number("5,5").as_deref(), Some("5.5"));
 /// assert_eq!(continental_number("1.309,25 %").as_deref(), Some("1309.25 %"));
-/// assert_eq!(continental_number("1.309").as_deref(), Some("1309"));
+/// assert_eq!(continental_number("1.234.567").as_deref(), Some("1234567"));
+/// assert_eq!(continental_number("0.125"), None);
+/// assert_eq!(continental_number("1.309"), None);
 /// assert_eq!(continental_number("Engage children, young people"), None);
 /// ```
 pub fn continental_number(cell: &str) -> Option<String> {
@@ -132,7 +241,8 @@ pub fn continental_number(cell: &str) -> Option<String> {
         && (groups.len() == 1
             || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
     let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
-    if !int_ok || !frac_ok || (frac.is_none() && groups.len() == 1) {
+    // With no comma, one point is a decimal point: the cell is left as written.
+    if !int_ok || !frac_ok || (frac.is_none() && groups.len() <= 2) {
         return None;
     }
     let start = t.find(body)?;
@@ -145,4 +255,45 @@ pub fn continental_number(cell: &str) -> Option<String> {
         &t[..start],
         &t[start + body.len()..]
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_a_semicolon_file_a_point_decimal_stays_a_decimal() {
+        let mut log = ProblemLog::default();
+        let t = read_delimited(
+            "s.csv",
+            "code;value\nA;0.125\nB;5,5\nC;1.234.567\n",
+            &mut log,
+        )
+        .unwrap();
+        let cells: Vec<&str> = t.rows().skip(1).map(|r| r.get(1).unwrap()).collect();
+        assert_eq!(cells, ["0.125", "5.5", "1234567"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_at_the_end_is_named_with_the_lines_it_took_in() {
+        let mut log = ProblemLog::default();
+        let text =
+            "code,period,value,note\nA,Q1 2018/19,5,\"checked\nB,Q1 2018/19,6,\nC,Q1 2018/19,7,\n";
+        read_delimited("q.csv", text, &mut log).unwrap();
+        let notices: Vec<String> = log.finish().iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            notices,
+            ["q.csv, row 2: a quote (\") opened in this row is never closed, so the row runs on to the file's last line (4) as one cell; close the quote, or remove it"]
+        );
+    }
+
+    #[test]
+    fn quotes_that_close_and_quotes_inside_a_field_are_not_unclosed() {
+        assert_eq!(
+            unclosed_quote("A,\"a \"\"b\"\" c\"\nB,5 \"inch\n", b','),
+            None
+        );
+        assert_eq!(unclosed_quote("A,5\"\n", b','), None);
+        assert_eq!(unclosed_quote("A,\"x\ny", b','), Some(2));
+    }
 }

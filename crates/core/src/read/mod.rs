@@ -7,30 +7,25 @@
 #![allow(clippy::result_large_err)]
 
 mod delimited;
+pub mod limits;
 mod sniff;
 mod table;
 #[cfg(feature = "xlsx")]
 mod xlsx;
+#[cfg(feature = "xlsx")]
+mod xlsx_parts;
 
 use crate::problem::{Position, Problem, ProblemKind, ProblemLog};
 
 pub use crate::problem::human_size;
 
 pub use delimited::{continental_number, read_delimited};
+pub use limits::{MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_XLSX_INFLATED, MAX_XLSX_RATIO};
 pub use sniff::{decode, detect_delimiter};
 pub use table::{Row, Table, TableFull};
 
 /// How often (in bytes of input) progress is reported while a file is read.
 pub const PROGRESS_STEP: u64 = 1 << 20;
-
-/// Files larger than this are refused before reading (the tab would run out of memory).
-pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
-/// A single cell longer than this is not data anyone typed.
-pub const MAX_CELL_CHARS: usize = 100_000;
-/// Inflated size of a workbook's parts beyond which it is refused as a likely zip bomb.
-pub const MAX_XLSX_INFLATED: u64 = 1024 * 1024 * 1024;
-/// Ratio of inflated to compressed size beyond which a large workbook is refused.
-pub const MAX_XLSX_RATIO: u64 = 200;
 
 fn error(file: &str, kind: ProblemKind) -> Problem {
     Problem::new(Position::file(file), kind)

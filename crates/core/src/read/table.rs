@@ -34,6 +34,25 @@ impl Table {
         }
     }
 
+    /// A table from a sheet's cells read sparsely: `text` every cell's text end to end,
+    /// `bounds` as in a table (`bounds[0]` is 0), `rows` each row's number and first cell.
+    #[cfg(feature = "xlsx")]
+    pub(super) fn from_parts(
+        file: String,
+        sheet: Option<String>,
+        text: String,
+        bounds: Vec<u32>,
+        rows: Vec<(u32, u32)>,
+    ) -> Table {
+        Table {
+            file,
+            sheet,
+            text,
+            bounds,
+            rows,
+        }
+    }
+
     /// The table's place, for problems found in it.
     pub fn position(&self) -> Position {
         Position::sheet(&self.file, self.sheet.as_deref())

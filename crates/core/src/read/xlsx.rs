@@ -1,78 +1,238 @@
 //! XLSX workbooks: every sheet read into a [`Table`], numbers as Excel shows them
 //! (percentage formats, date serials), after a check that the workbook does not inflate
-//! far beyond its size.
+//! far beyond its size (`xlsx_parts`). Cells are read one at a time (a shared string is
+//! borrowed, not copied into each cell), empty cells make nothing, and columns no cell
+//! uses are not made at all (a sheet whose only cells sit in column XFD is one column).
 
+use std::borrow::Cow;
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{DataRef, Reader, Xlsx};
 
 use crate::problem::{Position, Problem, ProblemKind};
 
-use super::{error, too_much_text, Table, MAX_CELL_CHARS, MAX_XLSX_INFLATED, MAX_XLSX_RATIO};
+use super::limits::{
+    MAX_CELLS_PER_FILE, MAX_CELLS_PER_SHEET, MAX_CELL_CHARS, MAX_COLUMNS, MAX_SHEETS,
+    MAX_WORKBOOK_TEXT_BYTES, MAX_XLSX_INFLATED, MAX_XLSX_RATIO,
+};
+use super::xlsx_parts::{inspect, mend_shared_strings};
+use super::{error, Table};
 
 /// Reads every sheet of a workbook into a table of its own.
 pub(super) fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Problem> {
     check_inflated_size(name, bytes)?;
+    let parts = inspect(name, bytes)?;
+    let mended;
+    let bytes = match parts.shared_strings_to_mend {
+        Some((index, items)) => {
+            mended = mend_shared_strings(name, bytes, index, items)?;
+            &mended[..]
+        }
+        None => bytes,
+    };
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         let reason = e.to_string();
         error(name, ProblemKind::NotAWorkbook { reason })
     })?;
-    let mut tables = Vec::new();
+    let dates = DateSystem::of(&book);
     let sheets = book.sheet_names().to_owned();
+    if sheets.len() > MAX_SHEETS {
+        return Err(error(
+            name,
+            ProblemKind::TooManySheets {
+                count: sheets.len(),
+                limit: MAX_SHEETS,
+            },
+        ));
+    }
+    let mut budget = Budget::default();
+    let mut tables = Vec::new();
     for sheet in sheets {
-        let range = book.worksheet_range(&sheet).map_err(|e| {
-            Problem::new(
-                Position::sheet(name, Some(&sheet)),
-                ProblemKind::SheetUnreadable {
-                    reason: e.to_string(),
-                },
-            )
-        })?;
-        // Number formats say what Excel shows: 0.875 formatted `0.0%` is 87.5%.
-        let styles = book.worksheet_style(&sheet).ok();
-        let mut table = Table::new(name.to_string(), Some(sheet));
-        read_sheet(&mut table, &range, styles.as_ref()).map_err(|_| too_much_text(name))?;
+        let at = Position::sheet(name, Some(&sheet));
+        let unreadable = |e: calamine::XlsxError| {
+            let reason = e.to_string();
+            Problem::new(at.clone(), ProblemKind::SheetUnreadable { reason })
+        };
+        let mut cells = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
+        let mut sparse = Sparse::default();
+        while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(unreadable)? {
+            let (row, col) = cell.get_position();
+            let text = match cell.get_value() {
+                // Number formats say what Excel shows: 0.875 formatted `0.0%` is 87.5%.
+                DataRef::Float(f) => {
+                    let format = cells
+                        .styles()
+                        .get(style)
+                        .and_then(|s| s.number_format.as_ref())
+                        .map(|n| n.format_code.as_str());
+                    Cow::Owned(format_number(*f, format))
+                }
+                other => cell_text(other, dates),
+            };
+            sparse
+                .push(row, col, &text, &mut budget)
+                .map_err(|kind| Problem::new(at.clone(), kind))?;
+        }
+        let table = sparse
+            .into_table(name.to_string(), sheet, &mut budget)
+            .map_err(|kind| Problem::new(at.clone(), kind))?;
         tables.push(table);
     }
     Ok(tables)
 }
 
-/// A sheet's cells into `table`, each as Excel shows it.
-fn read_sheet(
-    table: &mut Table,
-    range: &Range<Data>,
-    styles: Option<&calamine::StyleRange>,
-) -> Result<(), super::TableFull> {
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    for (i, row) in range.rows().enumerate() {
-        let r = first_row + i as u32;
-        table.start_row(r as usize + 1);
-        for _ in 0..first_col {
-            table.push_cell("")?;
+/// A cell's text as Excel shows it (a number without a format as General).
+fn cell_text<'a>(value: &DataRef<'a>, dates: DateSystem) -> Cow<'a, str> {
+    match value {
+        DataRef::Empty => Cow::Borrowed(""),
+        DataRef::SharedString(s) => Cow::Borrowed(s),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+            Cow::Owned(s.clone())
         }
-        for (j, c) in row.iter().enumerate() {
-            match c {
-                Data::Empty => table.push_cell(""),
-                Data::String(s) => match s.char_indices().nth(MAX_CELL_CHARS) {
-                    Some((end, _)) => table.push_cell(&s[..end]),
-                    None => table.push_cell(s),
-                },
-                Data::Float(f) => {
-                    let format = styles
-                        .and_then(|s| s.get((r, first_col + j as u32)))
-                        .and_then(|s| s.number_format.as_ref())
-                        .map(|n| n.format_code.as_str());
-                    table.push_cell(&format_number(*f, format))
-                }
-                Data::Int(i) => table.push_cell(&i.to_string()),
-                Data::Bool(b) => table.push_cell(if *b { "yes" } else { "no" }),
-                Data::DateTime(d) => table.push_cell(&serial_to_iso(d.as_f64())),
-                Data::DateTimeIso(s) | Data::DurationIso(s) => table.push_cell(s),
-                Data::Error(e) => table.push_cell(&format!("#{e:?}")),
-            }?;
-        }
+        DataRef::Float(f) => Cow::Owned(format_float(*f)),
+        DataRef::Int(i) => Cow::Owned(i.to_string()),
+        DataRef::Bool(b) => Cow::Borrowed(if *b { "yes" } else { "no" }),
+        DataRef::DateTime(d) => Cow::Owned(dates.serial_to_iso(d.as_f64())),
+        DataRef::Error(e) => Cow::Owned(format!("#{e:?}")),
     }
-    Ok(())
+}
+
+/// What the workbook's sheets have taken so far, against the per-file limits.
+#[derive(Debug, Default)]
+struct Budget {
+    text: usize,
+    cells: usize,
+}
+
+/// A sheet's non-empty cells as read, before the table is laid out: their text end to
+/// end, each cell's column and end, each row's number and first cell.
+#[derive(Debug, Default)]
+struct Sparse {
+    text: String,
+    cells: Vec<(u32, u32)>,
+    rows: Vec<(u32, u32)>,
+    /// Which columns hold a cell.
+    used: Vec<bool>,
+}
+
+impl Sparse {
+    /// Adds a cell (0-based row and column); an empty one makes nothing.
+    fn push(
+        &mut self,
+        row: u32,
+        col: u32,
+        text: &str,
+        budget: &mut Budget,
+    ) -> Result<(), ProblemKind> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        let col_index = col as usize;
+        if col_index >= MAX_COLUMNS {
+            // `xlsx_parts` refused references past XFD; this is a cell with none, after one.
+            return Err(ProblemKind::CellBeyondSheet {
+                reference: format!("column {}", col_index + 1),
+            });
+        }
+        let line = row.saturating_add(1);
+        let new_row = self.rows.last().is_none_or(|&(l, _)| l != line);
+        if !new_row {
+            // A cell at or before the last one of its row (never written by Excel) is
+            // not read over it.
+            let last = self.cells.last().map_or(0, |&(c, _)| c);
+            if col <= last {
+                return Ok(());
+            }
+        }
+        budget.text += text.len();
+        if budget.text > MAX_WORKBOOK_TEXT_BYTES {
+            return Err(ProblemKind::WorkbookTextTooLarge {
+                limit_megabytes: MAX_WORKBOOK_TEXT_BYTES / 1_000_000,
+            });
+        }
+        // No more bytes than characters: most cells need no count.
+        let text = match text.len() > MAX_CELL_CHARS {
+            true => text
+                .char_indices()
+                .nth(MAX_CELL_CHARS)
+                .map_or(text, |(end, _)| &text[..end]),
+            false => text,
+        };
+        if new_row {
+            self.rows.push((line, self.cells.len() as u32));
+        }
+        self.text.push_str(text);
+        self.cells.push((col, self.text.len() as u32));
+        if self.used.len() <= col_index {
+            self.used.resize(col_index + 1, false);
+        }
+        self.used[col_index] = true;
+        Ok(())
+    }
+
+    /// The table, its columns those some cell uses, in order: a row's cells up to its
+    /// last are made, empty where it has none. The cells are counted before any is made.
+    fn into_table(
+        self,
+        file: String,
+        sheet: String,
+        budget: &mut Budget,
+    ) -> Result<Table, ProblemKind> {
+        let mut dense = vec![0u32; self.used.len()];
+        let mut n = 0;
+        for (c, used) in self.used.iter().enumerate() {
+            dense[c] = n;
+            n += u32::from(*used);
+        }
+        let row_end = |i: usize| {
+            self.rows
+                .get(i + 1)
+                .map_or(self.cells.len(), |r| r.1 as usize)
+        };
+        let mut made: usize = 0;
+        for i in 0..self.rows.len() {
+            let last = self.cells[row_end(i) - 1].0;
+            made += dense[last as usize] as usize + 1;
+        }
+        if made > MAX_CELLS_PER_SHEET {
+            return Err(ProblemKind::TooManyCells {
+                limit: MAX_CELLS_PER_SHEET,
+                in_sheet: true,
+            });
+        }
+        budget.cells += made;
+        if budget.cells > MAX_CELLS_PER_FILE {
+            return Err(ProblemKind::TooManyCells {
+                limit: MAX_CELLS_PER_FILE,
+                in_sheet: false,
+            });
+        }
+        let mut bounds = Vec::with_capacity(made + 1);
+        bounds.push(0u32);
+        let mut rows = Vec::with_capacity(self.rows.len());
+        let mut end = 0u32;
+        for (i, &(line, first)) in self.rows.iter().enumerate() {
+            rows.push((line, (bounds.len() - 1) as u32));
+            let mut next = 0;
+            for &(c, cell_end) in &self.cells[first as usize..row_end(i)] {
+                let d = dense[c as usize];
+                while next < d {
+                    bounds.push(end);
+                    next += 1;
+                }
+                bounds.push(cell_end);
+                end = cell_end;
+                next += 1;
+            }
+        }
+        Ok(Table::from_parts(
+            file,
+            Some(sheet),
+            self.text,
+            bounds,
+            rows,
+        ))
+    }
 }
 
 /// Refuses a workbook whose parts would inflate far beyond its size, before inflating any.
@@ -109,9 +269,14 @@ fn check_inflated_size(name: &str, bytes: &[u8]) -> Result<(), Problem> {
 fn format_number(f: f64, format: Option<&str>) -> String {
     match format {
         Some(code) if is_percent_format(code) => {
-            let decimals = code.split_once('.').map_or(0, |(_, rest)| {
-                rest.chars().take_while(|c| *c == '0').count()
-            });
+            // Capped before formatting: a format may ask for 70,000 decimals, which
+            // `format!` refuses (it panics), and an f64 holds no more than 15 digits anyway.
+            let decimals = code
+                .split_once('.')
+                .map_or(0, |(_, rest)| {
+                    rest.chars().take_while(|c| *c == '0').count()
+                })
+                .min(MAX_SHOWN_DECIMALS);
             let shown = crate::value::round_shown(f * 100.0, decimals as u8);
             format!("{shown:.decimals$}%")
         }
@@ -150,12 +315,47 @@ fn format_float(f: f64) -> String {
     }
 }
 
-/// An Excel date serial (days since 30 Dec 1899) as an ISO date.
-fn serial_to_iso(serial: f64) -> String {
-    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
-    match base.checked_add_signed(chrono::Duration::days(serial.floor() as i64)) {
-        Some(d) => d.format("%Y-%m-%d").to_string(),
-        None => serial.to_string(),
+/// The most decimals a number format is shown with: a percentage shows two digits
+/// before the point, and an f64 holds about 15 digits, so more would show binary noise.
+const MAX_SHOWN_DECIMALS: usize = 10;
+
+/// The largest date serial Excel shows as a date: 31 Dec 9999 (in the 1900 system).
+const LAST_SERIAL: f64 = 2_958_465.0;
+
+/// The day a workbook counts its date serials from: 1900 (Windows Excel) or 1904 (old
+/// Mac Excel, `<workbookPr date1904="1"/>`), where serial 0 is 1 Jan 1904.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateSystem {
+    From1900,
+    From1904,
+}
+
+impl DateSystem {
+    fn of<R: std::io::Read + std::io::Seek>(book: &Xlsx<R>) -> DateSystem {
+        if book.has_1904_epoch() {
+            DateSystem::From1904
+        } else {
+            DateSystem::From1900
+        }
+    }
+
+    /// An Excel date serial as an ISO date. A serial outside the dates Excel can show
+    /// (before 1900 or after 9999) is given as the number it is, so the column's reader
+    /// says it is not a date, naming the cell.
+    fn serial_to_iso(self, serial: f64) -> String {
+        let (y, m, d) = match self {
+            DateSystem::From1900 => (1899, 12, 30),
+            DateSystem::From1904 => (1904, 1, 1),
+        };
+        let date = (0.0..=LAST_SERIAL)
+            .contains(&serial)
+            .then(|| chrono::TimeDelta::try_days(serial.floor() as i64))
+            .flatten()
+            .and_then(|days| chrono::NaiveDate::from_ymd_opt(y, m, d)?.checked_add_signed(days));
+        match date {
+            Some(d) => d.format("%Y-%m-%d").to_string(),
+            None => format_float(serial),
+        }
     }
 }
 
@@ -169,6 +369,77 @@ mod tests {
         assert_eq!(format_number(0.875, Some("0%")), "88%");
         assert_eq!(format_number(0.875, Some("0.00")), "0.875");
         assert_eq!(format_number(0.5, Some("\"%\"0.0")), "0.5");
+    }
+
+    #[test]
+    fn a_sheet_whose_only_cells_sit_in_column_xfd_is_one_column() {
+        let mut sparse = Sparse::default();
+        let mut budget = Budget::default();
+        for row in 0..10_000 {
+            sparse.push(row, 16_383, "7", &mut budget).unwrap();
+        }
+        let table = sparse
+            .into_table("far.xlsx".into(), "Far right".into(), &mut budget)
+            .unwrap();
+        assert_eq!(table.len(), 10_000);
+        assert!(table.rows().all(|r| r.len() == 1 && r.get(0) == Some("7")));
+        assert_eq!(budget.cells, 10_000);
+    }
+
+    #[test]
+    fn empty_cells_make_nothing_and_gaps_between_cells_keep_their_columns() {
+        let mut sparse = Sparse::default();
+        let mut budget = Budget::default();
+        for (row, col, text) in [
+            (0, 2, "Code"),
+            (0, 5, "Value"),
+            (1, 2, "A"),
+            (1, 3, ""),
+            (1, 5, "5"),
+        ] {
+            sparse.push(row, col, text, &mut budget).unwrap();
+        }
+        let table = sparse
+            .into_table("f.xlsx".into(), "S".into(), &mut budget)
+            .unwrap();
+        let rows: Vec<Vec<&str>> = table.rows().map(|r| r.cells().collect()).collect();
+        assert_eq!(rows, [vec!["Code", "Value"], vec!["A", "5"]]);
+    }
+
+    #[test]
+    fn one_long_string_in_many_cells_passes_the_workbook_text_limit() {
+        let mut sparse = Sparse::default();
+        let mut budget = Budget::default();
+        let long = "x".repeat(99_000);
+        let refused = (0..50_000).find_map(|row| sparse.push(row, 0, &long, &mut budget).err());
+        assert!(matches!(
+            refused,
+            Some(ProblemKind::WorkbookTextTooLarge { .. })
+        ));
+        assert!(sparse.text.len() <= MAX_WORKBOOK_TEXT_BYTES);
+    }
+
+    #[test]
+    fn a_format_with_seventy_thousand_decimals_is_shown_with_ten() {
+        let code = format!("0.{}%", "0".repeat(70_000));
+        assert_eq!(format_number(0.875, Some(&code)), "87.5000000000%");
+    }
+
+    #[test]
+    fn a_date_serial_far_out_of_range_is_kept_as_its_number() {
+        let dates = DateSystem::From1900;
+        assert_eq!(
+            dates.serial_to_iso(200_000_000_000_000.0),
+            "200000000000000"
+        );
+        assert_eq!(dates.serial_to_iso(-5.0), "-5");
+        assert_eq!(dates.serial_to_iso(f64::NAN), "NaN");
+        assert_eq!(dates.serial_to_iso(43555.0), "2019-03-31");
+    }
+
+    #[test]
+    fn a_workbook_on_the_1904_date_system_reads_its_dates_as_excel_shows_them() {
+        assert_eq!(DateSystem::From1904.serial_to_iso(42_093.0), "2019-03-31");
     }
 
     #[test]

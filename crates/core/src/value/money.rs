@@ -101,4 +101,13 @@ mod tests {
         );
         assert_eq!(parse_figure("£5n"), Err(NotAFigure), "n is no suffix");
     }
+
+    /// The Kelvin sign (U+212A) lower-cases to a one-byte `k`: a suffix must be found on
+    /// the text as written, never by byte offsets taken from a lower-cased copy.
+    #[test]
+    fn a_kelvin_sign_in_a_money_suffix_does_not_cut_a_character() {
+        assert_eq!(strip_money_suffix("1\u{212a}"), None);
+        assert!(parse_figure("£1\u{212a}").is_err());
+        assert!(crate::read::continental_number("1,5\u{212a}").is_none());
+    }
 }
