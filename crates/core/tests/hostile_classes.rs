@@ -9,9 +9,6 @@
 //! process of its own (a 4 GB address-space limit, killed after the time limit), so a
 //! hang, an abort or a runaway allocation cannot take the test run or the machine
 //! with it. When an open row passes there, flip it to `fixed` in make_hostile.py.
-// Half the classes are workbooks, and one checks the workbook download.
-#![cfg(feature = "xlsx")]
-
 // Half the classes are workbooks, and `exports` writes one: without the xlsx feature
 // there is nothing to check.
 #![cfg(feature = "xlsx")]
