@@ -122,8 +122,8 @@ const RULES: &[Rule] = &[
     },
     Rule {
         name: "Spreadsheet formats",
-        text: "A workbook cell formatted as a percentage is read as the percentage Excel shows, with the format's decimals. Dates are read as dates. In a semicolon-separated CSV (what Excel writes in a continental locale) numbers are read the continental way.",
-        example: "0.875 formatted 0.0% is 87.5%; in a semicolon file 5,5 is 5.5 and 1.309 is 1,309.",
+        text: "A workbook cell formatted as a percentage is read as the percentage Excel shows, with the format's decimals (at most 10). Dates are read as dates, in workbooks on the 1900 and the 1904 date systems alike; a date serial outside the years 1900 to 9999 is not a date, and is named in a message. In a semicolon-separated CSV (what Excel writes in a continental locale) a number with a comma is read the continental way; a number with a point and no comma is an ordinary decimal, unless it has two or more points, which then separate thousands.",
+        example: "0.875 formatted 0.0% is 87.5%; in a semicolon file 5,5 is 5.5, 1.309,25 is 1,309.25, 0.125 is 0.125 and 1.234.567 is 1,234,567.",
         ours: true,
     },
     Rule {
@@ -142,6 +142,12 @@ const RULES: &[Rule] = &[
         name: "Large files",
         text: "Files are read on a thread of their own, so the page keeps working meanwhile. A file over about 1 MB shows how far reading has got: reading the text takes the bar to half way, loading its rows the rest. Cancel stops at once and goes back to the files you had before.",
         example: "A 90 MB file of 1,000,000 rows shows “Reading your data: 45% of 89 MB” with a Cancel button.",
+        ours: true,
+    },
+    Rule {
+        name: "Limits",
+        text: "So that no file can stop the page, Scorecard refuses, with a message naming the file, what no real report needs: a file over 512 MB; a workbook that unpacks to more than 1 GB (counted as it unpacks, not as the file claims), more than 200 times its own size, more than 1,000 sheets, 50 million cells in a sheet or 100 million in the workbook, or 256 MB of cell text (a text repeated in many cells counts each time); a cell reference beyond XFD1048576. A cell over 100,000 characters and a row beyond column 16,384 are left out with a message; the rest of the file counts. Empty cells cost nothing. A quote opened and never closed is named with the row it opened in. Long column names are cut to 60 characters in messages.",
+        example: "“q2.xlsx › Values: the sheet has a cell reference 'ABENCHMARK2', beyond XFD1048576, the last cell a sheet can have; the workbook is damaged and was refused”.",
         ours: true,
     },
     Rule {
