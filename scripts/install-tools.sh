@@ -21,10 +21,6 @@ have trunk 0.21.14 || cargo install --locked trunk@0.21.14
 # Its own lock file names a crate the registry lacks, hence no --locked.
 have wasm-bindgen 0.2.130 || cargo install wasm-bindgen-cli --version 0.2.130
 
-# The fuzzer driver, for the bounded fuzz run in scripts/test.sh (fuzz/ builds on stable
-# with --sanitizer none).
-have cargo-fuzz 0.13.2 || cargo install --locked cargo-fuzz --version 0.13.2
-
 # From npm, pinned in tools/package-lock.json: wasm-opt (binaryen 132), playwright-core,
 # axe-core (accessibility check) and papaparse (the benchmark's JavaScript baseline).
 if ! (cd tools && npm ls --depth=0 >/dev/null 2>&1) || [ ! -x tools/node_modules/.bin/wasm-opt ]; then
