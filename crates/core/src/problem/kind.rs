@@ -234,6 +234,11 @@ pub enum ProblemKind {
     WorkbookTextTooLarge {
         limit_megabytes: usize,
     },
+    /// A workbook's shared strings declare far more than they hold.
+    SharedStringsOverDeclared {
+        declared: u64,
+        holds: u64,
+    },
 }
 
 impl ProblemKind {
@@ -260,7 +265,8 @@ impl ProblemKind {
             | CellBeyondSheet { .. }
             | TooManyCells { .. }
             | TooManySheets { .. }
-            | WorkbookTextTooLarge { .. } => Level::Error,
+            | WorkbookTextTooLarge { .. }
+            | SharedStringsOverDeclared { .. } => Level::Error,
             ValueReplaced { .. } => Level::Info,
             MoreOfTheSame { like, .. } => like.level(),
             _ => Level::Problem,
@@ -437,6 +443,12 @@ impl fmt::Display for ProblemKind {
             WorkbookTextTooLarge { limit_megabytes } => write!(
                 f,
                 "the workbook's cells hold more than {limit_megabytes} MB of text (a text repeated in many cells counts each time); it was refused to protect the page"
+            ),
+            SharedStringsOverDeclared { declared, holds } => write!(
+                f,
+                "the workbook's table of shared texts says it has {} but holds {}: the workbook is damaged and was refused before room was set aside for them",
+                crate::value::group_thousands(*declared as f64, 0),
+                crate::value::group_thousands(*holds as f64, 0)
             ),
             ZeroDenominator => f.write_str(
                 "the denominator is 0, so no value can be worked out from the numerator; the period shows Data Not Yet Available",

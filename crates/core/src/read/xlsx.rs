@@ -15,21 +15,13 @@ use super::limits::{
     MAX_CELLS_PER_FILE, MAX_CELLS_PER_SHEET, MAX_CELL_CHARS, MAX_COLUMNS, MAX_SHEETS,
     MAX_WORKBOOK_TEXT_BYTES, MAX_XLSX_INFLATED, MAX_XLSX_RATIO,
 };
-use super::xlsx_parts::{inspect, mend_shared_strings};
+use super::xlsx_parts::inspect;
 use super::{error, Table};
 
 /// Reads every sheet of a workbook into a table of its own.
 pub(super) fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Vec<Table>, Problem> {
     check_inflated_size(name, bytes)?;
-    let parts = inspect(name, bytes)?;
-    let mended;
-    let bytes = match parts.shared_strings_to_mend {
-        Some((index, items)) => {
-            mended = mend_shared_strings(name, bytes, index, items)?;
-            &mended[..]
-        }
-        None => bytes,
-    };
+    inspect(name, bytes)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         let reason = e.to_string();
         error(name, ProblemKind::NotAWorkbook { reason })

@@ -4,7 +4,7 @@
 //! file: cell references past XFD1048576 (calamine sizes a range by them, or overflows
 //! reading them) and a shared-string count it reserves up front.
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read};
 
 use crate::problem::{Position, Problem, ProblemKind};
 
@@ -14,25 +14,21 @@ use super::limits::{
     MAX_XLSX_INFLATED,
 };
 
-/// What the scan found that the reading needs.
-#[derive(Debug, Default)]
-pub(super) struct Parts {
-    /// The shared-strings part, where its declared count is more than it holds: it is
-    /// written again with the true count before calamine reads it.
-    pub(super) shared_strings_to_mend: Option<(usize, u64)>,
-}
+/// How many more shared strings than it holds a workbook may declare. calamine sets
+/// room aside for the declared count before reading one; a few more than held costs
+/// little, four billion aborts the engine.
+const SHARED_STRINGS_SLACK: u64 = 100_000;
 
 /// Inflates every part of the workbook, counting, and refuses it where a limit is passed
 /// or a cell lies beyond the last a sheet can have. The message names the sheet where the
 /// workbook says which part is which sheet.
-pub(super) fn inspect(name: &str, bytes: &[u8]) -> Result<Parts, Problem> {
+pub(super) fn inspect(name: &str, bytes: &[u8]) -> Result<(), Problem> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         let reason = e.to_string();
         error(name, ProblemKind::ZipDamaged { reason })
     })?;
     let mut total: u64 = 0;
     let mut cells_in_file: usize = 0;
-    let mut parts = Parts::default();
     let mut sheets = SheetNames::default();
     let mut chunk = vec![0u8; 64 * 1024];
     for index in 0..archive.len() {
@@ -108,9 +104,13 @@ pub(super) fn inspect(name: &str, bytes: &[u8]) -> Result<Parts, Problem> {
             continue;
         }
         cells_in_file += scan.cells;
-        if let Some(unique) = scan.unique_count {
-            if unique > scan.items {
-                parts.shared_strings_to_mend = Some((index, scan.items));
+        if let Some(declared) = scan.unique_count {
+            if declared > scan.items.saturating_add(SHARED_STRINGS_SLACK) {
+                let holds = scan.items;
+                return Err(error(
+                    name,
+                    ProblemKind::SharedStringsOverDeclared { declared, holds },
+                ));
             }
         }
     }
@@ -141,91 +141,7 @@ pub(super) fn inspect(name: &str, bytes: &[u8]) -> Result<Parts, Problem> {
             },
         ));
     }
-    Ok(parts)
-}
-
-/// The workbook again, its shared strings declaring the count they hold: calamine
-/// reserves room for the declared count before reading one (four billion aborts).
-pub(super) fn mend_shared_strings(
-    name: &str,
-    bytes: &[u8],
-    index: usize,
-    items: u64,
-) -> Result<Vec<u8>, Problem> {
-    let damaged = |e: &dyn std::fmt::Display| {
-        let reason = e.to_string();
-        error(
-            name,
-            ProblemKind::WorkbookPartUnreadable {
-                part: index,
-                reason,
-            },
-        )
-    };
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
-    for i in 0..archive.len() {
-        if i != index {
-            let entry = archive.by_index_raw(i).map_err(|e| damaged(&e))?;
-            out.raw_copy_file(entry).map_err(|e| damaged(&e))?;
-            continue;
-        }
-        let mut entry = archive.by_index(i).map_err(|e| damaged(&e))?;
-        let part = entry.name().map_err(|e| damaged(&e))?.into_owned();
-        let mut xml = Vec::new();
-        // Inspected already: the part is within MAX_PART_INFLATED.
-        (&mut entry)
-            .take(MAX_PART_INFLATED)
-            .read_to_end(&mut xml)
-            .map_err(|e| damaged(&e))?;
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored);
-        out.start_file(part, options).map_err(|e| damaged(&e))?;
-        out.write_all(&declare_count(&xml, items))
-            .map_err(|e| damaged(&e))?;
-    }
-    Ok(out.finish().map_err(|e| damaged(&e))?.into_inner())
-}
-
-/// The shared-strings XML with its `sst` tag's `count` and `uniqueCount` set to `items`.
-fn declare_count(xml: &[u8], items: u64) -> Vec<u8> {
-    let Some(start) = find(xml, b"<sst").or_else(|| find(xml, b":sst")) else {
-        return xml.to_vec();
-    };
-    let Some(end) = xml[start..]
-        .iter()
-        .position(|&b| b == b'>')
-        .map(|e| start + e)
-    else {
-        return xml.to_vec();
-    };
-    let mut tag = String::from_utf8_lossy(&xml[start..end]).into_owned();
-    for attr in ["uniqueCount", "count"] {
-        tag = set_attribute(&tag, attr, &items.to_string());
-    }
-    let mut out = Vec::with_capacity(xml.len());
-    out.extend_from_slice(&xml[..start]);
-    out.extend_from_slice(tag.as_bytes());
-    out.extend_from_slice(&xml[end..]);
-    out
-}
-
-/// `tag` with attribute `attr`'s value (in either quote) replaced by `value`.
-fn set_attribute(tag: &str, attr: &str, value: &str) -> String {
-    for quote in ['"', '\''] {
-        let key = format!(" {attr}={quote}");
-        if let Some(at) = tag.find(&key) {
-            let from = at + key.len();
-            if let Some(len) = tag[from..].find(quote) {
-                return format!("{}{value}{}", &tag[..from], &tag[from + len..]);
-            }
-        }
-    }
-    tag.to_string()
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    Ok(())
 }
 
 /// The longest tag kept whole; cell tags are a few dozen bytes.
@@ -446,14 +362,10 @@ mod tests {
     }
 
     #[test]
-    fn a_shared_string_count_of_four_billion_is_set_to_the_strings_held() {
+    fn a_shared_string_count_of_four_billion_is_seen_before_calamine_reserves_it() {
         let xml = b"<?xml?><sst xmlns=\"x\" count=\"4294967295\" uniqueCount=\"4294967295\"><si><t>a</t></si></sst>";
         let mut scan = Scan::default();
         scan.feed(xml);
         assert_eq!((scan.unique_count, scan.items), (Some(4_294_967_295), 1));
-        assert_eq!(
-            String::from_utf8(declare_count(xml, 1)).unwrap(),
-            "<?xml?><sst xmlns=\"x\" count=\"1\" uniqueCount=\"1\"><si><t>a</t></si></sst>"
-        );
     }
 }
