@@ -32,7 +32,7 @@ pub(super) fn inspect(name: &str, bytes: &[u8]) -> Result<(), Problem> {
     let mut sheets = SheetNames::default();
     let mut chunk = vec![0u8; 64 * 1024];
     for index in 0..archive.len() {
-        let entry = archive.by_index(index).map_err(|e| {
+        let unreadable = |e: &dyn std::fmt::Display| {
             let reason = e.to_string();
             error(
                 name,
@@ -41,23 +41,12 @@ pub(super) fn inspect(name: &str, bytes: &[u8]) -> Result<(), Problem> {
                     reason,
                 },
             )
-        })?;
+        };
+        let entry = archive.by_index(index).map_err(|e| unreadable(&e))?;
         if entry.is_dir() {
             continue;
         }
-        let part = match entry.name() {
-            Ok(n) => n.into_owned(),
-            Err(e) => {
-                let reason = e.to_string();
-                return Err(error(
-                    name,
-                    ProblemKind::WorkbookPartUnreadable {
-                        part: index,
-                        reason,
-                    },
-                ));
-            }
-        };
+        let part = entry.name().map_err(|e| unreadable(&e))?.into_owned();
         let xml = part.to_ascii_lowercase().ends_with(".xml")
             || part.to_ascii_lowercase().ends_with(".rels");
         let mut scan = Scan::default();
@@ -65,16 +54,7 @@ pub(super) fn inspect(name: &str, bytes: &[u8]) -> Result<(), Problem> {
         let mut inflating = entry.take(MAX_PART_INFLATED + 1);
         let mut size: u64 = 0;
         loop {
-            let n = inflating.read(&mut chunk).map_err(|e| {
-                let reason = e.to_string();
-                error(
-                    name,
-                    ProblemKind::WorkbookPartUnreadable {
-                        part: index,
-                        reason,
-                    },
-                )
-            })?;
+            let n = inflating.read(&mut chunk).map_err(|e| unreadable(&e))?;
             if n == 0 {
                 break;
             }
