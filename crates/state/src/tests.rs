@@ -356,6 +356,35 @@ fn a_request_the_engine_could_not_decode_is_an_alert_not_silence() {
     assert!(!s.busy());
 }
 
+/// A fresh engine answers everything queued except the read of `unanswered` alone, which
+/// stays in flight (the file the engine is about to die on).
+fn answer_all_but(s: &mut State, unanswered: FileId) {
+    let outbox = s.outbox().to_vec();
+    s.reduce(Action::Sent {
+        upto: s.last_queued(),
+    });
+    let mut engine = Engine::default();
+    for o in outbox {
+        if let Outgoing::Send {
+            id,
+            mut request,
+            files,
+        } = o
+        {
+            if files == [unanswered] {
+                continue;
+            }
+            if let Some(named) = request.files_mut() {
+                for f in named {
+                    f.bytes = CSV.into();
+                }
+            }
+            let response = engine.handle(request, &mut |_| {});
+            s.reduce(Action::Engine { id, response });
+        }
+    }
+}
+
 /// The engine dies while these are in flight.
 fn dies(s: &mut State) {
     s.reduce(Action::Sent {
@@ -408,30 +437,7 @@ fn when_the_engine_dies_twice_on_one_file_that_file_is_named_and_the_others_stil
     s.reduce(Action::Add(vec![bad.clone()]));
     dies(&mut s);
     // The restarted engine reads good.csv, then dies on bad.xlsx alone.
-    let outbox = s.outbox().to_vec();
-    s.reduce(Action::Sent {
-        upto: s.last_queued(),
-    });
-    let mut engine = Engine::default();
-    for o in outbox {
-        if let Outgoing::Send {
-            id,
-            mut request,
-            files,
-        } = o
-        {
-            if files == [bad.id] {
-                continue;
-            }
-            if let Some(named) = request.files_mut() {
-                for f in named {
-                    f.bytes = CSV.into();
-                }
-            }
-            let response = engine.handle(request, &mut |_| {});
-            s.reduce(Action::Engine { id, response });
-        }
-    }
+    answer_all_but(&mut s, bad.id);
     dies(&mut s);
     assert!(s.failed.contains_key(&bad.id));
     assert_eq!(s.files.len(), 2, "the file stays listed");
@@ -475,30 +481,7 @@ fn when_the_engine_dies_reading_several_files_each_suspect_is_read_on_its_own() 
     assert!(matches!(&requests[0], Request::Replace { files, .. } if files.is_empty()));
     assert_eq!(requests.len(), 4);
     // b.csv kills it again: only b is in flight with the others answered.
-    let outbox = s.outbox().to_vec();
-    s.reduce(Action::Sent {
-        upto: s.last_queued(),
-    });
-    let mut engine = Engine::default();
-    for o in outbox {
-        if let Outgoing::Send {
-            id,
-            mut request,
-            files: ids,
-        } = o
-        {
-            if ids == [files[1].id] {
-                continue;
-            }
-            if let Some(named) = request.files_mut() {
-                for f in named {
-                    f.bytes = CSV.into();
-                }
-            }
-            let response = engine.handle(request, &mut |_| {});
-            s.reduce(Action::Engine { id, response });
-        }
-    }
+    answer_all_but(&mut s, files[1].id);
     s.reduce(Action::EngineTrouble(EngineTrouble::Stopped("trap".into())));
     assert_eq!(s.failed.keys().copied().collect::<Vec<_>>(), [files[1].id]);
     assert!(s.engine_problem.as_deref().unwrap().starts_with("b.csv"));
