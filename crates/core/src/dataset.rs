@@ -36,8 +36,18 @@ pub struct Observation {
     pub note: String,
     /// A status the file itself states, to check against the computed one.
     pub stated_status: Option<Status>,
+    /// The figures behind the value, as a report prints them under "Feeder Data"
+    /// (`Number received (cumulative)` 5,460), in the order given.
+    pub feeder: Vec<FeederItem>,
     /// Where it was read ("complaints.csv row 7"), for messages.
     pub source: Option<SourceRow>,
+}
+
+/// A figure behind a PI's value: its label and the figure as read.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FeederItem {
+    pub label: String,
+    pub value: Figure,
 }
 
 /// A row of a table read into the dataset: the table by its place in

@@ -124,6 +124,9 @@ pub struct Indicator {
     pub code: String,
     pub title: String,
     pub group: String,
+    /// The priority a report-shaped table names beside the PI (`02. Manage budget
+    /// effectively`), shown with it where a section heading gives its group.
+    pub priority: String,
     pub polarity: Polarity,
     pub tolerance: Option<Tolerance>,
     pub cumulative: bool,

@@ -59,6 +59,7 @@ impl Loader<'_> {
             rank_of: self.cell(row, c.get(Col::RankOf), |t| cell::count(t, Count::RankOf)),
             note: c.text(Col::Note),
             stated_status: None,
+            feeder: Vec::new(),
             value: None,
             source: Some(SourceRow {
                 source: self.source_index,
