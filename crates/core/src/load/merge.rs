@@ -96,6 +96,9 @@ impl Loader<'_> {
         if !obs.note.is_empty() {
             slot.note = obs.note;
         }
+        if !obs.feeder.is_empty() {
+            slot.feeder = obs.feeder;
+        }
         if let Some((old, new, from)) = replaced {
             let kind = ProblemKind::ValueReplaced {
                 code: code.to_string(),

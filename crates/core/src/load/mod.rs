@@ -10,6 +10,7 @@ mod long;
 mod merge;
 mod pi_row;
 mod population;
+mod shaped;
 mod wide;
 
 use rustc_hash::FxHashMap;
@@ -80,21 +81,31 @@ pub fn load_pasted(ds: &mut Dataset, name: &str, text: &str) {
     ds.notices.extend(log.finish());
 }
 
-/// Loads one table; returns whether it was recognised. A sheet of a workbook that is
-/// not recognised (a cover sheet, a chart) is passed over quietly.
+/// Loads one table; returns whether it was recognised. A table that is not (a cover
+/// sheet, a chart's data) is named in a notice saying why: of a workbook with several
+/// sheets, as a sheet passed over.
 fn load_table(
     ds: &mut Dataset,
     table: &Table,
     log: &mut ProblemLog,
-    quiet_if_unknown: bool,
+    one_of_many: bool,
     progress: &mut dyn FnMut(usize),
 ) -> bool {
-    let (cols, kind) = match recognise(table) {
+    let found = recognise(table);
+    // Report-shaped tables are read where the ordinary header is not found, or where the
+    // row under it shows their shape; a tidy file is not scanned again.
+    let worth_it = match &found {
+        Ok((cols, _)) => shaped::worth_trying(table, Some(cols)),
+        Err(ProblemKind::NoRows) => false,
+        Err(_) => shaped::worth_trying(table, None),
+    };
+    if worth_it && shaped::load_shaped(ds, table, log, progress).is_some() {
+        return true;
+    }
+    let (cols, kind) = match found {
         Ok(found) => found,
         Err(problem) => {
-            if !quiet_if_unknown {
-                log.push(Problem::new(table.position(), problem));
-            }
+            passed_over(table, log, problem, one_of_many);
             return false;
         }
     };
@@ -145,6 +156,20 @@ fn load_table(
         rows,
     });
     true
+}
+
+/// The one place a table that is not read is told about, with why: a sheet of a
+/// workbook with several is "passed over" (the others may be read), a file's only
+/// table says why the file gives nothing.
+fn passed_over(table: &Table, log: &mut ProblemLog, why: ProblemKind, one_of_many: bool) {
+    let kind = if one_of_many {
+        ProblemKind::SheetPassedOver {
+            reason: Box::new(why),
+        }
+    } else {
+        why
+    };
+    log.push(Problem::new(table.position(), kind));
 }
 
 /// The table's header and what kind of table it is, or why it is not recognised.

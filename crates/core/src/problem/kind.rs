@@ -239,6 +239,30 @@ pub enum ProblemKind {
         declared: u64,
         holds: u64,
     },
+    /// A sheet or table of a workbook that was not read, and why (a cover sheet, a chart's
+    /// data, a table whose header is not recognised).
+    SheetPassedOver {
+        reason: Box<ProblemKind>,
+    },
+    /// A report-shaped table's LGBF comparison states a quartile that its rank does not
+    /// give (rank r of n is in quartile ⌈4r/n⌉).
+    QuartileDiffers {
+        code: String,
+        period: Period,
+        rank: u32,
+        of: u32,
+        stated: crate::trend::Quartile,
+        computed: crate::trend::Quartile,
+    },
+    /// An `External Comparison` cell with no rank Scorecard can read in it.
+    UnreadableComparison {
+        found: String,
+    },
+    /// Rows with text on a sheet of report-shaped tables that no table header stands
+    /// above (notes between tables, a footer); they were passed over.
+    RowsOutsideTables {
+        count: usize,
+    },
 }
 
 impl ProblemKind {
@@ -267,7 +291,7 @@ impl ProblemKind {
             | TooManySheets { .. }
             | WorkbookTextTooLarge { .. }
             | SharedStringsOverDeclared { .. } => Level::Error,
-            ValueReplaced { .. } => Level::Info,
+            ValueReplaced { .. } | SheetPassedOver { .. } | RowsOutsideTables { .. } => Level::Info,
             MoreOfTheSame { like, .. } => like.level(),
             _ => Level::Problem,
         }
@@ -300,6 +324,10 @@ impl ProblemKind {
             TooManyColumns { .. } => "too many columns",
             ValueReplaced { .. } => "value replaced",
             MoreOfTheSame { like, .. } => like.label(),
+            SheetPassedOver { .. } => "sheet passed over",
+            QuartileDiffers { .. } => "quartile differs from rank",
+            UnreadableComparison { .. } => "unreadable comparison",
+            RowsOutsideTables { .. } => "rows outside tables",
             _ => "file unreadable",
         }
     }
@@ -471,6 +499,22 @@ impl fmt::Display for ProblemKind {
                     like.label()
                 ),
             },
+            SheetPassedOver { reason } => write!(f, "this sheet was passed over: {reason}"),
+            QuartileDiffers { code, period, rank, of, stated, computed } => write!(
+                f,
+                "{code} for {period}: rank {rank} of {of} is in the {computed} (⌈4 × {rank} ÷ {of}⌉ = {}), but the file says {stated}; the rank's quartile is shown",
+                computed.number()
+            ),
+            UnreadableComparison { found } => write!(
+                f,
+                "expected ranks such as '22/23 Rank 12 (Second Quartile)', found '{found}'"
+            ),
+            RowsOutsideTables { count } => write!(
+                f,
+                "{count} {} with text stand above or between the tables under no table header and {} passed over",
+                if *count == 1 { "row" } else { "rows" },
+                if *count == 1 { "was" } else { "were" }
+            ),
         }
     }
 }

@@ -65,14 +65,16 @@ pub fn detect_delimiter(text: &str) -> u8 {
     let mut best = (b',', 0usize);
     for d in [b',', b';', b'\t'] {
         let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, d)).collect();
-        let first = counts.first().copied().unwrap_or(0);
-        // Prefer a separator that appears, and the same number of times, on every line.
-        let consistent = counts.iter().filter(|&&c| c == first).count();
-        let score = if first == 0 {
-            0
-        } else {
-            consistent * 1000 + first
-        };
+        // Prefer a separator that appears the same number of times on the most lines.
+        // Lines without it are not counted: a title above a table has no separator.
+        let mut common = (0usize, 0usize);
+        for &c in counts.iter().filter(|&&c| c > 0) {
+            let times = counts.iter().filter(|&&x| x == c).count();
+            if (times, c) > common {
+                common = (times, c);
+            }
+        }
+        let score = common.0 * 1000 + common.1;
         if score > best.1 {
             best = (d, score);
         }

@@ -4,6 +4,7 @@
 mod actions;
 mod check;
 mod computed;
+mod feeder;
 mod pi;
 mod row;
 mod shown;

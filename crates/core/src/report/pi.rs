@@ -13,6 +13,7 @@ use crate::trend::{
 use crate::value::Format;
 
 use super::computed::computed;
+use super::feeder::feeder_ratio;
 use super::{Computed, DataCheck, HistoryCell, Row, SeriesPoint, Shown};
 
 /// One PI with what the report reads about it looked up once: its format, its
@@ -250,6 +251,23 @@ pub(super) fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> 
             reason: reason.clone(),
         });
     }
+    let feeder = obs.map(|o| o.feeder.clone()).unwrap_or_default();
+    let ratio = computed_now
+        .as_ref()
+        .and_then(|c| feeder_ratio(&feeder, c.value, fmt));
+    let feeder_check = match ratio {
+        Some(r) if r.agrees => Some(r.working),
+        Some(r) => {
+            checks.push(DataCheck::StatedValueDiffers {
+                period,
+                stated: value_shown_text(fmt, value),
+                feeder: fmt.show(r.value),
+                working: r.working,
+            });
+            None
+        }
+        None => None,
+    };
     Row {
         code: ind.code.clone(),
         title: ind.title.clone(),
@@ -278,5 +296,12 @@ pub(super) fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> 
         history: history(pi, history_periods),
         series: series(pi, period),
         checks,
+        feeder,
+        feeder_check,
     }
+}
+
+/// A value as shown, for a sentence.
+fn value_shown_text(fmt: &Format, value: Option<f64>) -> String {
+    value.map(|v| fmt.show(v)).unwrap_or_default()
 }

@@ -1,5 +1,6 @@
 //! Everything the report shows for one PI, and the sentences made from it.
 
+use crate::dataset::FeederItem;
 use crate::indicator::Polarity;
 use crate::period::Period;
 use crate::status::{EffectiveTarget, Status};
@@ -57,6 +58,12 @@ pub struct Row {
     pub series: Vec<SeriesPoint>,
     /// Data-quality findings for this PI.
     pub checks: Vec<DataCheck>,
+    /// The figures behind the value as the file prints them under "Feeder Data", for
+    /// the period this row reports.
+    pub feeder: Vec<FeederItem>,
+    /// How two feeder items give the value, where they agree with it as shown: "11,500
+    /// of 12,500 is 92%" (a disagreement is a check instead).
+    pub feeder_check: Option<String>,
 }
 
 /// A point of a PI's history.
