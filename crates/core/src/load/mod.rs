@@ -95,7 +95,7 @@ fn load_table(
     // Report-shaped tables are read where the ordinary header is not found, or where the
     // row under it shows their shape; a tidy file is not scanned again.
     let worth_it = match &found {
-        Ok((cols, _)) => shaped::worth_trying(table, Some(cols)),
+        Ok((cols, kind)) => shaped::worth_trying(table, Some((cols, *kind))),
         Err(ProblemKind::NoRows) => false,
         Err(_) => shaped::worth_trying(table, None),
     };

@@ -509,12 +509,13 @@ impl fmt::Display for ProblemKind {
                 f,
                 "expected ranks such as '22/23 Rank 12 (Second Quartile)', found '{found}'"
             ),
-            RowsOutsideTables { count } => write!(
-                f,
-                "{count} {} with text stand above or between the tables under no table header and {} passed over",
-                if *count == 1 { "row" } else { "rows" },
-                if *count == 1 { "was" } else { "were" }
-            ),
+            RowsOutsideTables { count } => {
+                if *count == 1 {
+                    f.write_str("1 row with text stands above or between the tables under no table header and was passed over")
+                } else {
+                    write!(f, "{count} rows with text stand above or between the tables under no table header and were passed over")
+                }
+            }
         }
     }
 }

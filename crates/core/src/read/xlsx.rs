@@ -272,8 +272,51 @@ fn format_number(f: f64, format: Option<&str>) -> String {
             let shown = crate::value::round_shown(f * 100.0, decimals as u8);
             format!("{shown:.decimals$}%")
         }
+        Some(code) if is_pounds_format(code) => {
+            // `"£"#,##0.00` and `[$£-809]#,##0.00`: money as Excel shows it, `£1,832.42`.
+            let first = code.split(';').next().unwrap_or("");
+            let decimals = format_decimals(first);
+            let body = crate::value::group_thousands(f.abs(), decimals as u8);
+            let sign = if f < 0.0 && body.chars().any(|c| matches!(c, '1'..='9')) {
+                "-"
+            } else {
+                ""
+            };
+            format!("{sign}£{body}")
+        }
+        Some(code) if is_fixed_format(code) => {
+            // `0.00`, `#,##0`: the decimals the format shows (`11.20`), with thousands.
+            let first = code.split(';').next().unwrap_or("");
+            let decimals = format_decimals(first) as u8;
+            if first.contains(',') {
+                crate::value::group_thousands(f, decimals)
+            } else {
+                let shown = crate::value::round_shown(f, decimals);
+                format!("{shown:.0$}", decimals as usize)
+            }
+        }
         _ => format_float(f),
     }
+}
+
+/// The decimals a number format's first section shows: the zeros after its point.
+fn format_decimals(code: &str) -> usize {
+    code.split_once('.')
+        .map_or(0, |(_, rest)| {
+            rest.chars().take_while(|c| *c == '0').count()
+        })
+        .min(MAX_SHOWN_DECIMALS)
+}
+
+/// A number format of digits alone (`0.00`, `#,##0`, `#,##0.0`): fixed decimals.
+fn is_fixed_format(code: &str) -> bool {
+    let first = code.split(';').next().unwrap_or("");
+    first.contains('0') && first.chars().all(|c| matches!(c, '#' | '0' | ',' | '.'))
+}
+
+/// A `£` in the first section of a number format (quoted, or as `[$£-809]`).
+fn is_pounds_format(code: &str) -> bool {
+    code.split(';').next().unwrap_or("").contains('£')
 }
 
 /// A `%` outside quoted text in the first section of a number format.
@@ -359,8 +402,16 @@ mod tests {
     fn percentage_formats_read_as_excel_shows_them() {
         assert_eq!(format_number(0.875, Some("0.0%")), "87.5%");
         assert_eq!(format_number(0.875, Some("0%")), "88%");
-        assert_eq!(format_number(0.875, Some("0.00")), "0.875");
+        assert_eq!(format_number(0.875, Some("0.00")), "0.88");
+        assert_eq!(format_number(11.2, Some("0.00")), "11.20");
+        assert_eq!(format_number(5460.0, Some("#,##0")), "5,460");
+        assert_eq!(format_number(0.875, Some("0.00E+00")), "0.875");
         assert_eq!(format_number(0.5, Some("\"%\"0.0")), "0.5");
+        assert_eq!(format_number(0.9, Some("0%")), "90%");
+        assert_eq!(format_number(0.7037, Some("0.00%")), "70.37%");
+        assert_eq!(format_number(1832.42, Some("\"£\"#,##0.00")), "£1,832.42");
+        assert_eq!(format_number(9812.0, Some("[$£-809]#,##0.00")), "£9,812.00");
+        assert_eq!(format_number(-5.5, Some("\"£\"#,##0")), "-£6");
     }
 
     #[test]

@@ -26,18 +26,40 @@ use segment::{line, Line};
 /// Whether a table is worth reading as report-shaped: the ordinary recognition found no
 /// header, or the header it found has a column only this shape has (`Feeder Data`,
 /// `External Comparison`), or the row under it is a second header row (`Value`,
-/// `Status`, `Note`). The header and one row are looked at: a tidy file of a million
-/// rows costs nothing more.
-pub(super) fn worth_trying(table: &Table, found: Option<&Columns>) -> bool {
-    match found {
-        None => true,
-        Some(cols) => {
-            cols.names.iter().any(|n| is_own_column(n))
-                || table
-                    .row(cols.header_row + 1)
-                    .is_some_and(|r| is_sub_header(&r))
-        }
+/// `Status`, `Note`); or, for a wide table (a column per period), a section heading
+/// stands above its header or its header is repeated further down. A long table (a
+/// period column) is never scanned again: the header and one row are looked at.
+pub(super) fn worth_trying(table: &Table, found: Option<(&Columns, Kind)>) -> bool {
+    let Some((cols, kind)) = found else {
+        return true;
+    };
+    if cols.names.iter().any(|n| is_own_column(n))
+        || table
+            .row(cols.header_row + 1)
+            .is_some_and(|r| is_sub_header(&r))
+    {
+        return true;
     }
+    kind == Kind::Wide && (heading_above(table, cols) || header_repeated(table, cols))
+}
+
+/// A section heading (or a title) above the header.
+fn heading_above(table: &Table, cols: &Columns) -> bool {
+    (0..cols.header_row)
+        .filter_map(|i| table.row(i))
+        .any(|r| matches!(line(&r), Line::Heading(_)))
+}
+
+/// The header's first cell starting a later row that is a header too: another table.
+fn header_repeated(table: &Table, cols: &Columns) -> bool {
+    let Some(first) = cols.names.first().filter(|n| !n.is_empty()) else {
+        return false;
+    };
+    table.rows_from(cols.header_row + 1).any(|r| {
+        r.get(0)
+            .is_some_and(|c| crate::value::trim(c).eq_ignore_ascii_case(first))
+            && line(&r) == Line::Header
+    })
 }
 
 /// What reading a sheet as report-shaped tables found.
@@ -97,12 +119,7 @@ pub(super) fn load_shaped(
         }
     }
     sheet.finish_pi();
-    if let Some((first, count)) = sheet.outside {
-        let at = table.position().at_row(first);
-        sheet
-            .log
-            .push(Problem::new(at, ProblemKind::RowsOutsideTables { count }));
-    }
+    sheet.say_outside();
     let read = sheet.read;
     ds.sources.push(SourceSummary {
         name: table.file.clone(),
@@ -139,6 +156,7 @@ struct Sheet<'a> {
 
 impl Sheet<'_> {
     fn start_table(&mut self, header_row: usize, h: Header) {
+        self.say_outside();
         let cols = Columns {
             header_row,
             unnamed_at_end: 0,
@@ -148,6 +166,15 @@ impl Sheet<'_> {
         };
         self.block = Some((h, cols));
         self.read.tables += 1;
+    }
+
+    /// Names the rows with text under no table header read so far.
+    fn say_outside(&mut self) {
+        if let Some((first, count)) = self.outside.take() {
+            let at = self.table.position().at_row(first);
+            self.log
+                .push(Problem::new(at, ProblemKind::RowsOutsideTables { count }));
+        }
     }
 
     /// A row of the table above: a new PI, or a continuation of the one above it.
