@@ -39,7 +39,7 @@ fn main() -> Result<(), XlsxError> {
         for (r, cells) in rows.iter().enumerate() {
             let r = r as u32;
             let next = rows.get(r as usize + 1);
-            let second_header = next.is_some_and(|n| n.iter().any(|c| *c == "Value"));
+            let second_header = next.is_some_and(|n| n.contains(&"Value"));
             let heading = cells.len() == 1 && !cells[0].is_empty();
             if heading && r == 0 {
                 // The title, merged across the table.
