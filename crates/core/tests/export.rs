@@ -45,7 +45,7 @@ fn csv_export_reads_back_with_every_status_as_on_screen() {
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
         export::headers()
     );
-    assert_eq!(export::headers().len(), 22);
+    assert_eq!(export::headers().len(), 23);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     let on_screen: Vec<&str> = r
         .groups

@@ -516,3 +516,30 @@ fn text_under_no_table_and_a_row_without_a_key_are_named() {
     );
     assert_eq!(ds.order, ["A1"]);
 }
+
+#[test]
+fn the_csv_export_carries_the_feeder_items_and_their_check() {
+    let ds = pasted("illustrative-report-shaped.tsv");
+    let r = scorecard_core::report::build(&ds, None).expect("a report");
+    let bytes = scorecard_core::export::csv(&r);
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let at = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Feeder data")
+        .expect("a feeder column");
+    let feeder: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| &r[2] == INVOICES || &r[2] == DAYS)
+        .map(|r| r[at].to_string())
+        .collect();
+    assert_eq!(
+        feeder,
+        [
+            "Number of days lost (cumulative): 1,490.00 | Average number of FTE in service (year to date): 200.00 | 1,490.00 ÷ 200.00 is 7.45",
+            "Number received (cumulative): 12,500 | Number paid within 30 days (cumulative): 11,500 | 11,500 of 12,500 is 92%",
+        ]
+    );
+}

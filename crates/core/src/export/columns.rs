@@ -196,7 +196,26 @@ pub const COLUMNS: &[Column] = &[
         in_workbook: true,
         width: 48.0,
     },
+    Column {
+        header: "Feeder data",
+        cell: |r| text(&feeder_text(r)),
+        in_workbook: true,
+        width: 48.0,
+    },
 ];
+
+/// A row's feeder items as the report prints them, and their check where they give the
+/// value: "Number received (cumulative): 12,500 | Number paid within 30 days
+/// (cumulative): 11,500 | 11,500 of 12,500 is 92%".
+fn feeder_text(r: &Row) -> String {
+    let mut parts: Vec<String> = r
+        .feeder
+        .iter()
+        .map(|f| format!("{}: {}", f.label, f.value.written()))
+        .collect();
+    parts.extend(r.feeder_check.clone());
+    parts.join(" | ")
+}
 
 /// The CSV's header row: every column's header, in order.
 pub fn headers() -> Vec<&'static str> {

@@ -45,14 +45,14 @@ pub(super) fn feeder_ratio(items: &[FeederItem], stated: f64, fmt: &Format) -> O
     let (off, value, a, b, per) = best?;
     let result = fmt.show(value);
     let working = if per == 100.0 && fmt.unit == Unit::Percent {
-        format!("{} of {} is {result}", written(a), written(b))
+        format!("{} of {} is {result}", a.written(), b.written())
     } else if per == 1.0 {
-        format!("{} ÷ {} is {result}", written(a), written(b))
+        format!("{} ÷ {} is {result}", a.written(), b.written())
     } else {
         format!(
             "{} ÷ {} × {} is {result}",
-            written(a),
-            written(b),
+            a.written(),
+            b.written(),
             group_thousands(per, 0)
         )
     };
@@ -61,16 +61,6 @@ pub(super) fn feeder_ratio(items: &[FeederItem], stated: f64, fmt: &Format) -> O
         working,
         agrees: off == 0.0,
     })
-}
-
-/// A feeder figure as the file writes it: `12,500`, `1,490.00`.
-fn written(f: &Figure) -> String {
-    let body = group_thousands(f.number, f.decimals);
-    match &f.unit {
-        Some(Unit::Percent) => format!("{body}%"),
-        Some(Unit::Pounds { .. }) => format!("£{body}"),
-        _ => body,
-    }
 }
 
 #[cfg(test)]

@@ -89,6 +89,17 @@ pub struct Figure {
     pub decimals: u8,
 }
 
+impl Figure {
+    /// The figure as a published table writes it: `12,500`, `1,490.00`, `70.37%`, `£16.098m`.
+    pub fn written(&self) -> String {
+        Format {
+            unit: self.unit.clone().unwrap_or_default(),
+            decimals: self.decimals,
+        }
+        .show(self.number)
+    }
+}
+
 /// Why a cell is not a figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotAFigure;
