@@ -174,6 +174,24 @@ const RULES: &[Rule] = &[
         example: "A quarterly indicator with ten years of data: the sparkline covers the last two years; its details list all 40 quarters.",
         ours: true,
     },
+    Rule {
+        name: "Report-shaped tables",
+        text: "Tables copied from a published report or exported from Pentana are read as they stand: several tables on one sheet or in one pasted text, each under a section heading (a row whose only text is in its first cell; a title above a table counts too); one or two header rows (periods and fixed columns such as PI Code, PI, Priority, Annual Target 2018/19, Benchmark, Feeder Data, External Comparison; then Value under each period, Status, Note and Short Trend beside the last); PIs keyed by code, or by title where the table has no code. Status, Note and Benchmark belong to the table's latest period; N/A, an empty cell and “New for 2019/20” mean no value. The status a note states (“Q2 18/19: Off Target …”) is kept as the status the file states. External Comparison text gives a rank per year, of 32 where it does not say.",
+        example: "“Q3 2023/24” above Value, Status, Note and Short Trend, with its cell merged across them: the value is Q3 2023/24's, and so are the status and note beside it.",
+        ours: false,
+    },
+    Rule {
+        name: "Headings, priorities and continuation rows",
+        text: "The latest section heading above a PI is its group; where the table also has a Priority column, the priority is shown with the PI instead of being its group (without a heading, the priority is the group). A row with no code and no period values continues the PI above it (for a table keyed by title, any row with no period values does): text under Feeder Data and Value adds a feeder item, other text continues the title or note, joined with one space. Where two feeder items give the value as a ratio (either way round, × 1, 100 or 1,000) within a tenth of it, the ratio is shown, and a difference from the stated value as shown is a data check; otherwise the items are only shown. A stated quartile that the rank does not give (rank r of n is quartile ⌈4r/n⌉) is named in a notice, and the rank's quartile is shown.",
+        example: "Number paid within 30 days 11,500 and Number received 12,500 under a PI showing 92%: “11,500 of 12,500 is 92%”. A title ending “(cumulative) -” followed by a row reading “for information.” becomes “… (cumulative) - for information.”",
+        ours: true,
+    },
+    Rule {
+        name: "Sheets and rows passed over",
+        text: "A sheet of a workbook that holds no table Scorecard recognises (a cover sheet, a chart's data) is named in a notice saying why, and the other sheets still count. Rows with text that stand under no table header (a note between tables) are counted in a notice. Workbook numbers are read as Excel shows them: 0.9 formatted 0% is 90%, 9812 formatted \"£\"#,##0.00 is £9,812.00, 11.2 formatted 0.00 is 11.20.",
+        example: "“council.xlsx › Cover: this sheet was passed over: no header row found …”.",
+        ours: true,
+    },
 ];
 
 #[function_component(Help)]

@@ -550,7 +550,21 @@ fn detail(p: &DetailProps) -> Html {
                 if let Some(b) = row.benchmark_sentence() { <li>{ format!("Benchmark: {b}") }</li> }
                 if let Some(k) = row.rank { <li>{ format!("Rank {} of {}: {}", k.rank, k.of, k.quartile().label()) }</li> }
                 if let Some(s) = row.stated_status { <li>{ format!("Status stated in the file: {}", s.label()) }</li> }
+                if !row.priority.is_empty() { <li>{ format!("Priority: {}", row.priority) }</li> }
             </ul>
+            if !row.feeder.is_empty() {
+                <div class="feeder">
+                    <table class="feeder-table">
+                        <caption>{ format!("Feeder data, {}", row.period) }</caption>
+                        <tbody>
+                        { for row.feeder.iter().map(|f| html! {
+                            <tr><th scope="row">{ &f.label }</th><td class="num">{ f.value.written() }</td></tr>
+                        }) }
+                        </tbody>
+                    </table>
+                    if let Some(c) = &row.feeder_check { <p class="feeder-check">{ format!("The feeder data give the value: {c}") }</p> }
+                </div>
+            }
             if !row.checks.is_empty() {
                 <div class="checks"><strong>{ "Data checks" }</strong>
                     <ul>{ for row.checks.iter().map(|c| html! { <li>{ c.to_string() }</li> }) }</ul>

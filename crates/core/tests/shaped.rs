@@ -543,3 +543,15 @@ fn the_csv_export_carries_the_feeder_items_and_their_check() {
         ]
     );
 }
+
+#[test]
+fn the_report_row_shows_the_priority_where_a_heading_gives_the_group() {
+    let ds = pasted("illustrative-report-shaped.tsv");
+    let r = scorecard_core::report::build(&ds, None).expect("a report");
+    assert_eq!(report_row(&r, DAYS).priority, "02. Manage absence");
+    assert_eq!(
+        report_row(&r, DAYS).group,
+        "Keeping our roads and homes safe"
+    );
+    assert_eq!(report_row(&r, "RD.1.1").priority, "");
+}

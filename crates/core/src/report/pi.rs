@@ -298,6 +298,7 @@ pub(super) fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> 
         checks,
         feeder,
         feeder_check,
+        priority: ind.priority.clone(),
     }
 }
 

@@ -64,6 +64,9 @@ pub struct Row {
     /// How two feeder items give the value, where they agree with it as shown: "11,500
     /// of 12,500 is 92%" (a disagreement is a check instead).
     pub feeder_check: Option<String>,
+    /// The priority a report-shaped table names beside the PI, where a section heading
+    /// gives its group.
+    pub priority: String,
 }
 
 /// A point of a PI's history.
