@@ -88,3 +88,58 @@ pub fn infer_polarity(ds: &Dataset, code: &str) -> Option<(Polarity, Vec<Period>
     };
     Some((polarity, evidence.into_iter().map(|(p, ..)| p).collect()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_file;
+
+    fn loaded(text: &str) -> Dataset {
+        let mut ds = Dataset::default();
+        load_file(&mut ds, "t.csv", text.as_bytes());
+        ds
+    }
+
+    #[test]
+    fn settling_again_changes_nothing() {
+        let mut ds = loaded(
+            "code,title,period,value,target,status\nA,Days lost (cumulative),Q1 2018/19,4,5,On Target\nB,Paid on time,Q1 2018/19,96,95,On Target\n",
+        );
+        settle(&mut ds);
+        let once = ds.clone();
+        settle(&mut ds);
+        assert_eq!(ds, once);
+        assert_eq!(ds.indicators["A"].polarity, Polarity::Down);
+        assert_eq!(ds.indicators["B"].polarity, Polarity::Up);
+        assert_eq!(
+            ds.indicators["A"].cumulative_source,
+            CumulativeSource::Title
+        );
+    }
+
+    #[test]
+    fn statements_only_closeness_explains_infer_nothing() {
+        // On Target just above the target and Off Target far above it: a band, which
+        // needs a tolerance, so neither up nor down fits and nothing is inferred.
+        let mut ds = loaded(
+            "code,period,value,target,status\nA,Q1 2018/19,96,95,On Target\nA,Q2 2018/19,120,95,Off Target\n",
+        );
+        settle(&mut ds);
+        assert_eq!(infer_polarity(&ds, "A"), None);
+        assert_eq!(ds.indicators["A"].polarity_source, PolaritySource::NotGiven);
+    }
+
+    #[test]
+    fn a_polarity_a_file_gives_is_never_touched() {
+        let mut ds = loaded(
+            "code,title,period,value,target,status,polarity,cumulative\nA,Count (cumulative),Q1 2018/19,96,95,On Target,down,no\n",
+        );
+        settle(&mut ds);
+        let a = &ds.indicators["A"];
+        assert_eq!(
+            (a.polarity, &a.polarity_source),
+            (Polarity::Down, &PolaritySource::File)
+        );
+        assert!(!a.cumulative);
+    }
+}
