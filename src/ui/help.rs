@@ -50,7 +50,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         name: "Effective target",
-        text: "A period's own target; else, for a cumulative (year-to-date) indicator, the annual target times the share of the financial year elapsed at the period's end (Q1 a quarter, Q2 half, Q3 three quarters, Q4 all; a month its months ÷ 12); else the annual target.",
+        text: "A period's own target; else the annual target, pro-rated or flat by the indicator's target profile (see Target profile): pro rata is the annual target times the share of the financial year elapsed at the period's end (Q1 a quarter, Q2 half, Q3 three quarters, Q4 all; a month its months ÷ 12); flat is the annual target as it stands.",
         example: "A cumulative indicator with an annual target of 100 is judged against 50 at the end of Q2.",
         ours: false,
     },
@@ -68,7 +68,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         name: "Published status in a note",
-        text: "A note that begins with a status, after an optional period and colon, is read as the status the file states; a Status column does the same. Scorecard still computes the status itself, and shows both where they differ. In the wide layout a note belongs to the period it names, else to the row's latest period with a value.",
+        text: "A note that begins with a status, after an optional period and colon, is read as the status the file states; a Status column does the same. Where the indicator has a polarity (given, or inferred: see below), Scorecard computes the status itself, and shows both where they differ. In the wide layout a note belongs to the period it names, else to the row's latest period with a value.",
         example: "“Q2 18/19: Off Target 2 of 8 stage 2 complaints off target.” states Off Target for Q2 2018/19.",
         ours: true,
     },
@@ -190,6 +190,36 @@ const RULES: &[Rule] = &[
         name: "Sheets and rows passed over",
         text: "A sheet of a workbook that holds no table Scorecard recognises (a cover sheet, a chart's data) is named in a notice saying why, and the other sheets still count. Rows with text that stand under no table header (a note between tables) are counted in a notice. Workbook numbers are read as Excel shows them: 0.9 formatted 0% is 90%, 9812 formatted \"£\"#,##0.00 is £9,812.00, 11.2 formatted 0.00 is 11.20.",
         example: "“council.xlsx › Cover: this sheet was passed over: no header row found …”.",
+        ours: true,
+    },
+    Rule {
+        name: "Stated statuses where no polarity is given",
+        text: "A table copied from a published report states each status in its notes but rarely says which way is better. Where no file gives an indicator a polarity (no polarity column, or an empty cell: not the same as “none”, which means data only) and none can be inferred, the status the file states for a period with a value is the status, shown “(as stated)”; Scorecard never makes one up. A period with no value is Data Not Yet Available whatever the note says, and a period with no stated status is Data Only.",
+        example: "“Q3 23/24: Warning” for 86% against 90% with no polarity and no tolerance: Warning (as stated), “86% against a target of 90% (status as published in the file; no polarity given): Warning”.",
+        ours: true,
+    },
+    Rule {
+        name: "Polarity inferred from stated statuses",
+        text: "Where no polarity is given, Scorecard tries higher-is-better and lower-is-better against every period whose stated status is On Target, Warning or Off Target and that has a value and a target. A polarity is inferred only where exactly one of the two gives every stated status; Data Only and N/A statements are no evidence, closest-to-target is never inferred (it needs a tolerance), and a Warning with no tolerance fits neither, so it stays as stated. The status is then computed and checked against the stated one, and the reason says where the polarity came from. Inference is redone from scratch whenever files are added or removed; a polarity in any file always wins.",
+        example: "7.45 days lost stated Off Target against 6.75: “7.45 against 6.75, three quarters of the annual 9.00 at Q3 (lower is better, inferred from the status published for Q3 2023/24): Off Target”.",
+        ours: true,
+    },
+    Rule {
+        name: "Cumulative from the title",
+        text: "Where no cumulative column gives a value for an indicator, a title containing “(cumulative)”, “(year to date)” or “(YTD)”, in any case and anywhere (at the end, or before a remark such as “- for information.”), makes it cumulative. A cumulative column saying “no” wins over the title.",
+        example: "“Tonnes of salt used (cumulative) - for information.” is cumulative; “Cumulative effect of delays” is not.",
+        ours: true,
+    },
+    Rule {
+        name: "Target profile",
+        text: "How an annual target stands in a period with no target of its own. Pro rata: the share of the year elapsed, for values that accumulate (a year-to-date count, days lost per FTE so far). Flat: the whole annual target every period, for values that do not grow through the year even when year to date (a percentage of a year-to-date base, an average, a ratio). Default: pro rata for a cumulative indicator whose unit is not %, flat otherwise. A “target profile” column (also “profile”, “target type”) overrides it: pro rata, pro-rata, prorata, profiled or phased; flat, annual, fixed or constant. A pro-rated target is shown with up to two more decimals than the values.",
+        example: "“% of invoices paid within 30 days (cumulative)” at 60% in Q2 against an annual 95% is Off Target (“60% against the annual target of 95%, flat through the year”), not On Target against 47.5%. Days lost per FTE: “6.05 days against 4.5, half of the annual 9.00 at Q2 (lower is better): Off Target”.",
+        ours: false,
+    },
+    Rule {
+        name: "The definitions file",
+        text: "“Download definitions” (CSV, or “Definitions XLSX”) lists every indicator with what was read or worked out: code, title, group, priority, polarity, cumulative, target profile, unit, decimals, tolerance, per, population group and a standing target, and beside polarity, cumulative, target profile, unit and decimals a column saying where each came from (file, title, values, default, “inferred from Q2 2018/19”, not given). Correct it and drop it beside next quarter's data: it is read as a definitions table and its settings win, since settings from a file always outrank inferred ones. A polarity that was neither given nor inferred is left empty, so it stays not given.",
+        example: "Change 01's polarity from “down” to “up” and drop the file with the data: 01 is computed higher-is-better and the stated On Target is shown as differing.",
         ours: true,
     },
 ];

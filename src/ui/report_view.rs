@@ -431,7 +431,7 @@ fn pi_row(p: &RowProps) -> Html {
             { for row.history.iter().map(|h| html! { <td class="num">{ h.shown.to_string() }</td> }) }
             <td class="num current">{ sparkline(&row.series, row.period) }{ row.value_shown.to_string() }</td>
             <td class="num">{ row.target_shown.clone().unwrap_or_else(|| "-".into()) }</td>
-            <td><StatusBadge status={row.status} differs={row.status_differs()} /></td>
+            <td><StatusBadge status={row.status} differs={row.status_differs()} stated={row.status_stated} /></td>
             <td>{ trend_cell(row.short_trend.as_ref()) }</td>
             <td>{ trend_cell(row.long_trend.as_ref()) }</td>
             if p.has_bench {
@@ -453,6 +453,9 @@ struct BadgeProps {
     status: Status,
     #[prop_or_default]
     differs: bool,
+    /// The status is the file's own (no polarity given): shown "(as stated)".
+    #[prop_or_default]
+    stated: bool,
 }
 
 /// Status as symbol + words + colour, never colour alone.
@@ -463,6 +466,7 @@ fn status_badge(p: &BadgeProps) -> Html {
             { status_symbol(p.status) }
             { " " }{ p.status.label() }
             if p.differs { <span class="differs" title="The file states another status: open the details">{ " ≠ file" }</span> }
+            if p.stated { <span class="as-stated" title="Status as published in the file; no polarity given">{ " (as stated)" }</span> }
         </span>
     }
 }

@@ -90,6 +90,8 @@ impl Engine {
             before += f.bytes.len() as u64;
             drop(f);
         }
+        // Once the dataset is complete: what the files together say about each PI.
+        crate::settle::settle(&mut self.dataset);
     }
 
     /// The report as shown, for the chosen period; a chosen period the data no longer
@@ -124,13 +126,45 @@ impl Engine {
     }
 
     fn export(&mut self, format: ExportFormat) -> Result<Download, String> {
+        if matches!(
+            format,
+            ExportFormat::DefinitionsCsv | ExportFormat::DefinitionsXlsx
+        ) {
+            return self.definitions(format);
+        }
         let report = self.report().ok_or("there is no report to export")?;
         let (extension, mime, bytes) = match format {
             ExportFormat::Csv => ("csv", "text/csv;charset=utf-8", crate::export::csv(&report)),
             ExportFormat::Xlsx => ("xlsx", XLSX_MIME, xlsx(&report)?),
+            ExportFormat::DefinitionsCsv | ExportFormat::DefinitionsXlsx => {
+                return self.definitions(format)
+            }
         };
         Ok(Download {
             name: crate::export::file_name(&report, extension),
+            mime: mime.into(),
+            bytes,
+        })
+    }
+}
+
+impl Engine {
+    /// Every PI's settings as a definitions file; it holds no figures, so suppression
+    /// has nothing to withhold in it.
+    fn definitions(&self, format: ExportFormat) -> Result<Download, String> {
+        if self.dataset.indicators.is_empty() {
+            return Err("there are no indicators to describe".into());
+        }
+        let (extension, mime, bytes) = match format {
+            ExportFormat::DefinitionsXlsx => ("xlsx", XLSX_MIME, definitions_xlsx(&self.dataset)?),
+            _ => (
+                "csv",
+                "text/csv;charset=utf-8",
+                crate::export::definitions_csv(&self.dataset),
+            ),
+        };
+        Ok(Download {
+            name: crate::export::definitions_file_name(extension),
             mime: mime.into(),
             bytes,
         })
@@ -142,6 +176,16 @@ const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshe
 #[cfg(feature = "xlsx")]
 fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
     crate::export::xlsx(report).map_err(|e| e.to_string())
+}
+
+#[cfg(feature = "xlsx")]
+fn definitions_xlsx(ds: &Dataset) -> Result<Vec<u8>, String> {
+    crate::export::definitions_xlsx(ds).map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn definitions_xlsx(_ds: &Dataset) -> Result<Vec<u8>, String> {
+    Err("workbooks are not supported in this build".into())
 }
 
 #[cfg(not(feature = "xlsx"))]

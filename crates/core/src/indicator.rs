@@ -1,6 +1,8 @@
 //! A performance indicator's settings: which way is better, the Warning band,
 //! whether its values accumulate through the year, and how it is shown.
 
+use crate::period::Period;
+pub use crate::target_profile::TargetProfile;
 use crate::value::{parse_figure, Format, NotAFigure, Unit};
 
 /// Which way is better.
@@ -145,6 +147,100 @@ pub struct Indicator {
     /// A target set in a definitions table, standing for every period that has no
     /// target or annual target of its own.
     pub standing_target: Option<f64>,
+    /// Where [`Indicator::polarity`] came from: a file, the statuses a file states, or
+    /// nowhere (then `polarity` is `None` but nobody said "data only").
+    #[serde(default)]
+    pub polarity_source: PolaritySource,
+    /// Where [`Indicator::cumulative`] came from: a cumulative column, the title, or nowhere.
+    #[serde(default)]
+    pub cumulative_source: CumulativeSource,
+    /// The target profile a `target profile` column gives; where absent, the default of
+    /// [`Indicator::target_profile`].
+    #[serde(default)]
+    pub target_profile_given: Option<TargetProfile>,
+}
+
+/// Where a PI's polarity came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum PolaritySource {
+    /// No file gave one and none could be inferred: statuses the file states stand.
+    #[default]
+    NotGiven,
+    /// A polarity column (`none` included: data only, said so).
+    File,
+    /// Inferred from the statuses a file states for these periods, in order (see
+    /// [`crate::settle`]).
+    Inferred { from: Vec<Period> },
+}
+
+impl PolaritySource {
+    /// "inferred from the status published for Q2 2018/19"; `None` unless inferred.
+    pub fn inferred_phrase(&self) -> Option<String> {
+        let PolaritySource::Inferred { from } = self else {
+            return None;
+        };
+        Some(match from.as_slice() {
+            [] => "inferred from the statuses published".to_string(),
+            [one] => format!("inferred from the status published for {one}"),
+            [a, b] => format!("inferred from the statuses published for {a} and {b}"),
+            [first, .., last] => format!(
+                "inferred from the statuses published for {} periods, {first} to {last}",
+                from.len()
+            ),
+        })
+    }
+
+    /// For the definitions file: `file`, `inferred from Q2 2018/19`, `not given`.
+    pub fn describe(&self) -> String {
+        match self {
+            PolaritySource::NotGiven => "not given".into(),
+            PolaritySource::File => "file".into(),
+            PolaritySource::Inferred { from } => {
+                let periods: Vec<String> = from.iter().map(Period::to_string).collect();
+                format!("inferred from {}", periods.join(", "))
+            }
+        }
+    }
+}
+
+/// Where a PI's cumulative setting came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum CumulativeSource {
+    /// Nothing said so: not cumulative.
+    #[default]
+    NotGiven,
+    /// A cumulative column.
+    File,
+    /// The title says `(cumulative)`.
+    Title,
+}
+
+impl CumulativeSource {
+    /// For the definitions file: `file`, `title`, `not given`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            CumulativeSource::NotGiven => "not given",
+            CumulativeSource::File => "file",
+            CumulativeSource::Title => "title",
+        }
+    }
+}
+
+/// Whether a title says its PI is cumulative: it holds `(cumulative)`, `(year to date)`
+/// or `(ytd)`, in any case, wherever it stands (at the end, or before a remark such as
+/// `- for information.`).
+///
+/// ```
+/// use scorecard_core::indicator::title_says_cumulative;
+/// assert!(title_says_cumulative("Number of complaints received (cumulative)"));
+/// assert!(title_says_cumulative("Tonnes of salt used (Cumulative) - for information."));
+/// assert!(!title_says_cumulative("Cumulative effect of delays"));
+/// ```
+pub fn title_says_cumulative(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    ["(cumulative)", "(year to date)", "(ytd)"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 impl Indicator {
@@ -159,5 +255,12 @@ impl Indicator {
                 .unwrap_or_default(),
             decimals: self.decimals.or(self.decimals_seen).unwrap_or(1),
         }
+    }
+
+    /// The target profile used: the one given, else pro rata for a cumulative PI whose
+    /// unit is not `%`, flat otherwise.
+    pub fn target_profile(&self) -> TargetProfile {
+        self.target_profile_given
+            .unwrap_or_else(|| TargetProfile::default_for(self.cumulative, &self.format().unit))
     }
 }

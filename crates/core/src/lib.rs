@@ -13,9 +13,11 @@ pub mod problem;
 pub mod protocol;
 pub mod read;
 pub mod report;
+pub mod settle;
 pub mod share;
 pub mod status;
 pub mod suppress;
+pub mod target_profile;
 pub mod trend;
 pub mod value;
 pub mod view;
@@ -30,6 +32,7 @@ pub struct InputFile {
 }
 
 /// Reads every file, in order, into one dataset; later files' values replace earlier ones.
+/// Then settles what the files together say about each PI ([`settle::settle`]).
 ///
 /// ```
 /// use scorecard_core::{read_all, InputFile, report};
@@ -43,5 +46,6 @@ pub fn read_all(files: &[InputFile]) -> Dataset {
     for f in files {
         load::load_file(&mut ds, &f.name, &f.bytes);
     }
+    settle::settle(&mut ds);
     ds
 }

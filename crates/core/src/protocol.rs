@@ -35,11 +35,16 @@ pub struct EngineView {
     pub suppression: Option<u32>,
 }
 
-/// A file format the report downloads as.
+/// A file format the report (or the PIs' definitions) downloads as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExportFormat {
     Csv,
     Xlsx,
+    /// Every PI's settings, read or inferred, as a definitions table to correct and drop
+    /// with the next data (CSV).
+    DefinitionsCsv,
+    /// The same as a workbook.
+    DefinitionsXlsx,
 }
 
 /// What the page asks of the engine.

@@ -1,6 +1,6 @@
 //! Targets and the five statuses of a PI in a period, with the reason for each.
 
-use crate::indicator::{Polarity, Tolerance};
+use crate::indicator::{Indicator, Polarity, PolaritySource, TargetProfile, Tolerance};
 use crate::period::Period;
 use crate::value::Format;
 
@@ -107,6 +107,9 @@ pub enum TargetSource {
     ProRata { annual: f64, months: u32 },
     /// The annual target of the financial year.
     Annual,
+    /// The annual target of a cumulative PI, not pro-rated: its target profile is flat
+    /// (a percentage of a year-to-date base, say).
+    AnnualFlat,
 }
 
 /// The target a period is judged against, and where it came from.
@@ -116,9 +119,10 @@ pub struct EffectiveTarget {
     pub source: TargetSource,
 }
 
-/// The effective target of a period: its own target; else, for a cumulative PI, the
-/// annual target times the share of the financial year elapsed at the period's end;
-/// else the annual target.
+/// The effective target of a period: its own target; else, where the target is
+/// pro-rated (`pro_rata`: see [`indicator_target`] for which PIs), the annual target
+/// times the share of the financial year elapsed at the period's end; else the annual
+/// target.
 ///
 /// ```
 /// use scorecard_core::period::Period;
@@ -133,7 +137,7 @@ pub fn effective_target(
     period: Period,
     target: Option<f64>,
     annual: Option<f64>,
-    cumulative: bool,
+    pro_rata: bool,
 ) -> Option<EffectiveTarget> {
     if let Some(value) = target {
         return Some(EffectiveTarget {
@@ -142,7 +146,7 @@ pub fn effective_target(
         });
     }
     let annual = annual?;
-    if cumulative {
+    if pro_rata {
         let months = period.year_elapsed_months();
         Some(EffectiveTarget {
             value: annual * months as f64 / 12.0,
@@ -154,6 +158,41 @@ pub fn effective_target(
             source: TargetSource::Annual,
         })
     }
+}
+
+/// The effective target of an indicator in a period: the period's own target; else the
+/// annual target, pro-rated or flat by the PI's [`TargetProfile`]; else a target a
+/// definitions table sets for every period.
+///
+/// ```
+/// use scorecard_core::indicator::Indicator;
+/// use scorecard_core::period::Period;
+/// use scorecard_core::status::{indicator_target, TargetSource};
+/// use scorecard_core::value::Unit;
+/// let q2 = Period::parse("Q2 2018/19").unwrap();
+/// let mut paid = Indicator { cumulative: true, unit: Some(Unit::Percent), ..Indicator::default() };
+/// // 60% of invoices paid so far is judged against the whole 95%, not 47.5%.
+/// assert_eq!(indicator_target(&paid, q2, None, Some(95.0)).unwrap().value, 95.0);
+/// paid.unit = None;
+/// assert_eq!(indicator_target(&paid, q2, None, Some(9.0)).unwrap().value, 4.5);
+/// ```
+pub fn indicator_target(
+    ind: &Indicator,
+    period: Period,
+    own: Option<f64>,
+    annual: Option<f64>,
+) -> Option<EffectiveTarget> {
+    let pro_rata = ind.target_profile() == TargetProfile::ProRata;
+    let found = effective_target(period, own, annual, pro_rata).map(|mut t| {
+        if t.source == TargetSource::Annual && ind.cumulative {
+            t.source = TargetSource::AnnualFlat;
+        }
+        t
+    });
+    found.or(ind.standing_target.map(|value| EffectiveTarget {
+        value,
+        source: TargetSource::Period,
+    }))
 }
 
 /// The status of a value (already rounded as shown) against a target.
@@ -231,44 +270,139 @@ pub fn reason(
     tolerance: Option<Tolerance>,
     format: &Format,
 ) -> String {
-    let Some(v) = value else {
-        return format!("No value for {period} yet: {}", status.label());
-    };
-    let shown = format.show_with_word(v);
-    if polarity == Polarity::None {
-        return format!("{shown} is reported for information (no polarity): Data Only");
+    Why {
+        status,
+        period,
+        value,
+        target,
+        polarity,
+        source: &PolaritySource::File,
+        tolerance,
+        format,
+        stated: false,
     }
-    let Some(t) = target else {
-        return format!("{shown} with no target set for {period}: Data Only");
-    };
-    let target_text = match t.source {
+    .sentence()
+}
+
+/// Everything the reason for a status is made from.
+pub struct Why<'a> {
+    pub status: Status,
+    pub period: Period,
+    pub value: Option<f64>,
+    pub target: Option<EffectiveTarget>,
+    pub polarity: Polarity,
+    /// Where the polarity came from: an inferred one says so.
+    pub source: &'a PolaritySource,
+    pub tolerance: Option<Tolerance>,
+    pub format: &'a Format,
+    /// The status is the one the file states (no polarity was given).
+    pub stated: bool,
+}
+
+impl Why<'_> {
+    /// "6.05 days against 4.5, half of the annual 9.00 at Q2 (lower is better): Off
+    /// Target"; "86% against a target of 90% (status as published in the file; no
+    /// polarity given): Warning".
+    pub fn sentence(&self) -> String {
+        let Why {
+            status,
+            period,
+            value,
+            target,
+            polarity,
+            source,
+            tolerance,
+            format,
+            stated,
+        } = *self;
+        let Some(v) = value else {
+            return format!("No value for {period} yet: {}", status.label());
+        };
+        let shown = format.show_with_word(v);
+        if stated {
+            let against = target
+                .map(|t| format!(" against {}", target_words(t, period, format)))
+                .unwrap_or_default();
+            return format!(
+                "{shown}{against} (status as published in the file; no polarity given): {}",
+                status.label()
+            );
+        }
+        if polarity == Polarity::None {
+            return format!("{shown} is reported for information (no polarity): Data Only");
+        }
+        let Some(t) = target else {
+            return format!("{shown} with no target set for {period}: Data Only");
+        };
+        let band = tolerance
+            .map(|tol| {
+                let w = format.show_trimmed(tol.width(t.value));
+                match polarity {
+                    Polarity::Band => format!(
+                        ", On Target within ±{w}, Warning within ±{}",
+                        format.show_trimmed(2.0 * tol.width(t.value))
+                    ),
+                    _ => format!(", Warning within {w}"),
+                }
+            })
+            .unwrap_or_default();
+        let inferred = source
+            .inferred_phrase()
+            .map(|p| format!(", {p}"))
+            .unwrap_or_default();
+        format!(
+            "{shown} against {} ({}{inferred}{band}): {}",
+            target_words(t, period, format),
+            polarity.phrase(),
+            status.label()
+        )
+    }
+}
+
+/// The target in words: "a target of 20"; "4.5, half of the annual 9.00 at Q2"; "the
+/// annual target of 95%, flat through the year".
+fn target_words(t: EffectiveTarget, period: Period, format: &Format) -> String {
+    match t.source {
+        TargetSource::ProRata { annual, months: 12 } => {
+            format!("the annual target of {}", format.show_trimmed(annual))
+        }
         TargetSource::ProRata { annual, months } => format!(
-            "a target of {} ({} of the annual target {})",
-            format.show_trimmed(t.value),
+            "{}, {} of the annual {} at {}",
+            show_target(&t, format),
             share_words(months),
-            format.show_trimmed(annual)
+            format.show(annual),
+            period_short(period)
+        ),
+        TargetSource::AnnualFlat => format!(
+            "the annual target of {}, flat through the year",
+            format.show_trimmed(t.value)
         ),
         TargetSource::Annual | TargetSource::Period => {
             format!("a target of {}", format.show_trimmed(t.value))
         }
-    };
-    let band = tolerance
-        .map(|tol| {
-            let w = format.show_trimmed(tol.width(t.value));
-            match polarity {
-                Polarity::Band => format!(
-                    ", On Target within ±{w}, Warning within ±{}",
-                    format.show_trimmed(2.0 * tol.width(t.value))
-                ),
-                _ => format!(", Warning within {w}"),
-            }
-        })
-        .unwrap_or_default();
-    format!(
-        "{shown} against {target_text} ({}{band}): {}",
-        polarity.phrase(),
-        status.label()
-    )
+    }
+}
+
+/// A target as the report shows it: trimmed of trailing zeros (`20`, `95%`); a pro-rated
+/// one with up to two more decimals than the PI's values, so that the share of 95% at
+/// Q2 reads 47.5%, not 48%.
+pub fn show_target(t: &EffectiveTarget, format: &Format) -> String {
+    match t.source {
+        TargetSource::ProRata { .. } => Format {
+            unit: format.unit.clone(),
+            decimals: format.decimals.saturating_add(2).min(6),
+        }
+        .show_trimmed(t.value),
+        _ => format.show_trimmed(t.value),
+    }
+}
+
+/// A quarter without its year ("Q2": the year is the report's); other periods in full.
+fn period_short(period: Period) -> String {
+    match period {
+        Period::Quarter { q, .. } => format!("Q{q}"),
+        other => other.to_string(),
+    }
 }
 
 fn share_words(months: u32) -> String {

@@ -130,7 +130,7 @@ fn withhold_current(row: &mut Row, threshold: u32) {
     row.numerator = None;
     row.reason = format!(
         "The figure is suppressed (a count from 1 to {threshold} is not published): {}",
-        row.status.label()
+        row.status_label()
     );
     let reason = row.reason.clone();
     // The feeder data's figures are the count's; the other checks state none of it.

@@ -20,6 +20,9 @@ pub enum Cell {
     Status(Status),
     /// A figure withheld by small-number suppression: `c` in both.
     Suppressed,
+    /// A status the file states, used as it stands (no polarity was given): as
+    /// [`Cell::Status`], followed by "(as stated)".
+    StatedStatus(Status),
 }
 
 /// One column of the exports: its header, its cell for a row, and how the workbook
@@ -111,7 +114,13 @@ pub const COLUMNS: &[Column] = &[
     },
     Column {
         header: "Status",
-        cell: |r| Cell::Status(r.status),
+        cell: |r| {
+            if r.status_stated {
+                Cell::StatedStatus(r.status)
+            } else {
+                Cell::Status(r.status)
+            }
+        },
         in_workbook: true,
         width: 24.0,
     },

@@ -21,6 +21,7 @@ fn csv_text(cell: Cell, format: &Format) -> String {
         Cell::Whole(n) => n.to_string(),
         Cell::Status(s) => s.label().to_string(),
         Cell::Suppressed => crate::value::SUPPRESSED.to_string(),
+        Cell::StatedStatus(s) => format!("{} (as stated)", s.label()),
     }
 }
 

@@ -7,6 +7,7 @@ mod book;
 mod cell_text;
 mod columns;
 mod csv;
+mod definitions;
 #[cfg(feature = "xlsx")]
 mod sheet_name;
 #[cfg(feature = "xlsx")]
@@ -17,6 +18,9 @@ use crate::report::Report;
 pub use self::csv::csv;
 pub use cell_text::{fit_cell, neutralise, CELL_LIMIT};
 pub use columns::{headers, Cell, Column, COLUMNS};
+#[cfg(feature = "xlsx")]
+pub use definitions::definitions_xlsx;
+pub use definitions::{definition_row, definitions_csv, DefinitionCell, DEFINITION_HEADERS};
 #[cfg(feature = "xlsx")]
 pub use xlsx::xlsx;
 
@@ -29,6 +33,11 @@ pub fn file_name(report: &Report, extension: &str) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
     format!("scorecard-{period}.{extension}")
+}
+
+/// The definitions file's name: `scorecard-definitions.csv`.
+pub fn definitions_file_name(extension: &str) -> String {
+    format!("scorecard-definitions.{extension}")
 }
 
 /// Rows a worksheet holds.

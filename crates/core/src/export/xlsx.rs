@@ -154,6 +154,10 @@ fn group_sheet(
                     sheet.text(r, c, &label, Some(st.status(s)));
                 }
                 Cell::Suppressed => sheet.text(r, c, crate::value::SUPPRESSED, None),
+                Cell::StatedStatus(s) => {
+                    let label = format!("{} {} (as stated)", s.symbol(), s.label());
+                    sheet.text(r, c, &label, Some(st.status(s)));
+                }
             }
         }
     }

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::indicator::{parse_yes_no, Polarity, Tolerance};
+use crate::indicator::{parse_yes_no, Polarity, TargetProfile, Tolerance};
 use crate::period::{parse_date, Period};
 use crate::problem::{quote, Count, DateOf, ProblemKind, Quantity};
 use crate::read::Row;
@@ -101,6 +101,16 @@ pub(super) fn polarity(text: &str) -> Read<Polarity> {
     match Polarity::parse(text) {
         Some(p) => Ok(Some(p)),
         None => Err(ProblemKind::UnknownPolarity {
+            found: quote(text, QUOTED),
+        }),
+    }
+}
+
+/// `pro rata` or `flat` and their aliases.
+pub(super) fn target_profile(text: &str) -> Read<TargetProfile> {
+    match TargetProfile::parse(text) {
+        Some(p) => Ok(Some(p)),
+        None => Err(ProblemKind::UnknownTargetProfile {
             found: quote(text, QUOTED),
         }),
     }

@@ -42,6 +42,8 @@ pub(super) enum Col {
     AnnualTargetOf(i32),
     /// Wide layout: the benchmark of one period.
     BenchmarkOf(Period),
+    /// How the annual target stands through the year: `pro rata` or `flat`.
+    TargetProfile,
 }
 
 /// Header aliases from the spec, compared with case, spaces, `_` and `-` removed.
@@ -116,6 +118,9 @@ pub(super) const ALIASES: &[(&str, Col)] = &[
     ("progress", Col::Progress),
     ("progress%", Col::Progress),
     ("percentcomplete", Col::Progress),
+    ("targetprofile", Col::TargetProfile),
+    ("profile", Col::TargetProfile),
+    ("targettype", Col::TargetProfile),
 ];
 
 pub(super) fn squash(header: &str) -> String {
@@ -180,7 +185,7 @@ pub(super) struct Columns {
 }
 
 /// How many column kinds [`slot`] numbers.
-pub(super) const SLOTS: usize = 25;
+pub(super) const SLOTS: usize = 26;
 
 /// A number for each column kind that names no period, to look columns up by.
 pub(super) fn slot(c: Col) -> Option<usize> {
@@ -210,6 +215,7 @@ pub(super) fn slot(c: Col) -> Option<usize> {
         Col::StartDate => 22,
         Col::DueDate => 23,
         Col::Progress => 24,
+        Col::TargetProfile => 25,
         Col::ValueOf(_) | Col::TargetOf(_) | Col::AnnualTargetOf(_) | Col::BenchmarkOf(_) => {
             return None
         }
@@ -295,5 +301,7 @@ mod tests {
             Some(Col::ValueOf(Period::Quarter { fy: 2018, q: 2 }))
         );
         assert_eq!(classify_header("Favourite colour"), None);
+        assert_eq!(classify_header("Target profile"), Some(Col::TargetProfile));
+        assert_eq!(classify_header("Target Type"), Some(Col::TargetProfile));
     }
 }

@@ -3,7 +3,9 @@
 //! period the row gives. The periods themselves are read in `long` and `wide`.
 
 use crate::dataset::{Observation, SourceRow};
-use crate::indicator::{Indicator, Polarity, Tolerance};
+use crate::indicator::{
+    CumulativeSource, Indicator, Polarity, PolaritySource, TargetProfile, Tolerance,
+};
 use crate::problem::{Count, ProblemKind, Quantity};
 use crate::status::Status;
 use crate::value::{Figure, Unit};
@@ -33,6 +35,7 @@ pub(super) struct Meta<'r> {
     population_group: Option<&'r str>,
     per: Option<f64>,
     standing_target: Option<f64>,
+    target_profile: Option<TargetProfile>,
 }
 
 impl Loader<'_> {
@@ -97,6 +100,7 @@ impl Loader<'_> {
         let tolerance = self.cell(row, c.get(Col::Tolerance), cell::tolerance);
         let cumulative = self.cell(row, c.get(Col::Cumulative), cell::yes_no);
         let decimals = self.cell(row, c.get(Col::Decimals), cell::decimals);
+        let target_profile = self.cell(row, c.get(Col::TargetProfile), cell::target_profile);
         // A definitions table (no periods) may set the multiplier and a target that
         // stands for every period.
         let (per, standing_target) = if self.kind == Kind::Metadata {
@@ -118,6 +122,7 @@ impl Loader<'_> {
             population_group: c.get(Col::PopulationGroup).map(|(_, g)| g),
             per,
             standing_target,
+            target_profile,
         }
     }
 
@@ -135,6 +140,7 @@ impl Loader<'_> {
             population_group,
             per,
             standing_target,
+            target_profile,
         } = *meta;
         let ind = self.ds.indicator_mut(code);
         // Compared first: the same title and group stand on every row of a PI.
@@ -153,12 +159,17 @@ impl Loader<'_> {
         }
         if let Some(p) = polarity {
             ind.polarity = p;
+            ind.polarity_source = PolaritySource::File;
         }
         if tolerance.is_some() {
             ind.tolerance = tolerance;
         }
         if let Some(y) = cumulative {
             ind.cumulative = y;
+            ind.cumulative_source = CumulativeSource::File;
+        }
+        if target_profile.is_some() {
+            ind.target_profile_given = target_profile;
         }
         if let Some(u) = unit {
             ind.unit = Some(Unit::parse(u));

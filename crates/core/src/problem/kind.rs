@@ -263,6 +263,10 @@ pub enum ProblemKind {
     RowsOutsideTables {
         count: usize,
     },
+    /// A target profile that is neither pro rata nor flat.
+    UnknownTargetProfile {
+        found: String,
+    },
 }
 
 impl ProblemKind {
@@ -319,6 +323,7 @@ impl ProblemKind {
             NotYesOrNo { .. } => "not yes or no",
             BadDecimals { .. } => "bad decimals",
             UnknownStatus { .. } => "unknown status",
+            UnknownTargetProfile { .. } => "unknown target profile",
             ZeroDenominator => "zero denominator",
             UnclosedQuote { .. } => "unclosed quote",
             TooManyColumns { .. } => "too many columns",
@@ -438,6 +443,10 @@ impl fmt::Display for ProblemKind {
             BadDecimals { found } => write!(
                 f,
                 "expected a number of decimal places from 0 to 6, found '{found}'"
+            ),
+            UnknownTargetProfile { found } => write!(
+                f,
+                "expected a target profile, pro rata (the annual target shared over the year) or flat (the annual target every period), found '{found}'"
             ),
             UnknownStatus { found } => write!(
                 f,

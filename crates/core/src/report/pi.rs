@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::dataset::{Dataset, Observation};
-use crate::indicator::{Indicator, Polarity};
+use crate::indicator::{Indicator, Polarity, PolaritySource};
 use crate::period::{Frequency, Period};
-use crate::status::{effective_target, judge, reason, EffectiveTarget, Status};
+use crate::status::{indicator_target, judge, EffectiveTarget, Status, Why};
 use crate::trend::{
     benchmark, compare, long_trend_periods, short_trend_period, Change, Point, Rank, TrendResult,
 };
@@ -72,20 +72,38 @@ fn target_for(pi: &Pi, period: Period) -> Option<EffectiveTarget> {
         .annual
         .and_then(|t| t.get(&period.financial_year()))
         .copied();
-    let ind = pi.ind;
-    effective_target(period, own, annual, ind.cumulative).or(ind.standing_target.map(|value| {
-        EffectiveTarget {
-            value,
-            source: crate::status::TargetSource::Period,
-        }
-    }))
+    indicator_target(pi.ind, period, own, annual)
 }
 
-/// Status of a PI in a period, on the value as shown.
-fn status_at(pi: &Pi, period: Period, value: Option<f64>) -> (Status, Option<EffectiveTarget>) {
+/// A PI's status in a period, its target, and whether the status is the one the file
+/// states rather than a computed one.
+struct Judged {
+    status: Status,
+    target: Option<EffectiveTarget>,
+    stated: bool,
+}
+
+/// Status of a PI in a period, on the value as shown. Where no file gives the PI a
+/// polarity (and none could be inferred), a status the file states for a period with a
+/// value is the status, marked as stated: it is never made up.
+fn status_at(pi: &Pi, period: Period, value: Option<f64>) -> Judged {
     let ind = pi.ind;
     let target = target_for(pi, period);
     let shown = value.map(|v| pi.fmt.shown(v));
+    if ind.polarity_source == PolaritySource::NotGiven && shown.is_some() {
+        let stated = pi
+            .obs
+            .and_then(|o| o.get(&period))
+            .and_then(|o| o.stated_status)
+            .filter(|s| *s != Status::DataNotYetAvailable);
+        if let Some(status) = stated {
+            return Judged {
+                status,
+                target,
+                stated: true,
+            };
+        }
+    }
     let polarity = if target.is_some() {
         ind.polarity
     } else {
@@ -96,7 +114,11 @@ fn status_at(pi: &Pi, period: Period, value: Option<f64>) -> (Status, Option<Eff
     } else {
         judge(shown, target.map(|t| t.value), polarity, ind.tolerance)
     };
-    (status, target)
+    Judged {
+        status,
+        target,
+        stated: false,
+    }
 }
 
 /// A PI's value in a period as a point to compare with, without data checks.
@@ -180,12 +202,12 @@ fn series(pi: &Pi, period: Period) -> Vec<SeriesPoint> {
         .filter(|(p, _)| p.frequency() == period.frequency())
         .filter_map(|(p, o)| {
             let c = computed(pi.ds, pi.ind, &pi.fmt, *p, o, &mut Vec::new())?;
-            let (s, t) = status_at(pi, *p, Some(c.value));
+            let judged = status_at(pi, *p, Some(c.value));
             Some(SeriesPoint {
                 period: *p,
                 value: pi.fmt.shown(c.value),
-                target: t.map(|t| t.value),
-                status: s,
+                target: judged.target.map(|t| t.value),
+                status: judged.status,
                 numerator: c.numerator,
             })
         })
@@ -220,17 +242,24 @@ pub(super) fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> 
     let computed_now = pi.value(period, &mut checks);
     let value = computed_now.as_ref().map(|c| c.value);
     let numerator = computed_now.as_ref().and_then(|c| c.numerator);
-    let (status, target) = status_at(pi, period, value);
+    let Judged {
+        status,
+        target,
+        stated: status_stated,
+    } = status_at(pi, period, value);
     let target_value = target.map(|t| t.value);
-    let reason = reason(
+    let reason = Why {
         status,
         period,
         value,
         target,
-        ind.polarity,
-        ind.tolerance,
-        fmt,
-    );
+        polarity: ind.polarity,
+        source: &ind.polarity_source,
+        tolerance: ind.tolerance,
+        format: fmt,
+        stated: status_stated,
+    }
+    .sentence();
     let obs = pi.obs.and_then(|o| o.get(&period));
     let now = value.map(|v| fmt.shown(v));
     let (short_trend, long_trend) = match now {
@@ -279,7 +308,7 @@ pub(super) fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> 
         numerator,
         suppressed: false,
         working: computed_now.and_then(|c| c.working),
-        target_shown: target.map(|t| fmt.show_trimmed(t.value)),
+        target_shown: target.map(|t| crate::status::show_target(&t, fmt)),
         benchmark_shown: benchmark.map(|(b, _)| fmt.show(b)),
         format: fmt.clone(),
         value,
@@ -299,6 +328,7 @@ pub(super) fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> 
         feeder,
         feeder_check,
         priority: ind.priority.clone(),
+        status_stated,
     }
 }
 

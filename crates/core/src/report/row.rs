@@ -67,6 +67,10 @@ pub struct Row {
     /// The priority a report-shaped table names beside the PI, where a section heading
     /// gives its group.
     pub priority: String,
+    /// The status is the one the file states, shown as such ("On Target (as stated)"):
+    /// no polarity was given or could be inferred to compute one.
+    #[serde(default)]
+    pub status_stated: bool,
 }
 
 /// A point of a PI's history.
@@ -80,6 +84,15 @@ pub struct SeriesPoint {
 }
 
 impl Row {
+    /// The status in words, marked where it is the file's own: "Warning (as stated)".
+    pub fn status_label(&self) -> String {
+        if self.status_stated {
+            format!("{} (as stated)", self.status.label())
+        } else {
+            self.status.label().to_string()
+        }
+    }
+
     /// Whether the file states a status that differs from the computed one.
     pub fn status_differs(&self) -> bool {
         self.stated_status.is_some_and(|s| s != self.status)
