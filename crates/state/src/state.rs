@@ -222,21 +222,19 @@ impl State {
 
     /// Asks the engine to read exactly the readable files, for the current view.
     fn replace(&mut self) {
-        self.tell_fresh_engine_area();
+        self.tell_area_before_reading();
         self.engine_has_view = true;
         let files = self.readable();
         let view = self.engine_view();
         self.read(&files, |files| Request::Replace { files, view });
     }
 
-    /// Tells a fresh engine (one not yet told the view) the user's council, before the
-    /// read that follows: an engine keeps it across reads, not across restarts.
-    fn tell_fresh_engine_area(&mut self) {
-        if !self.engine_has_view {
-            if let Some(area) = self.area.clone() {
-                self.conversation
-                    .ask(Request::ChooseArea(Some(area)), Vec::new(), Asked::View);
-            }
+    /// Tells the engine the user's council before a read that may be its first since it
+    /// (re)started: an engine keeps the council across reads, not across restarts.
+    fn tell_area_before_reading(&mut self) {
+        if let Some(area) = self.area.clone() {
+            self.conversation
+                .ask(Request::ChooseArea(Some(area)), Vec::new(), Asked::View);
         }
     }
 
@@ -284,7 +282,9 @@ impl State {
                     return;
                 }
                 self.files_changing();
-                self.tell_fresh_engine_area();
+                if self.files.is_empty() {
+                    self.tell_area_before_reading();
+                }
                 if !self.engine_has_view && self.engine_view() != EngineView::default() {
                     self.ask_view();
                 }
@@ -371,8 +371,9 @@ impl State {
                     return;
                 }
                 self.area = area.clone();
-                // An engine that holds files hears it now; a fresh one with its first read.
-                if self.engine_has_view && !self.files.is_empty() {
+                // An engine that holds files hears it now; else it hears it with the
+                // first read.
+                if !self.files.is_empty() {
                     self.conversation
                         .ask(Request::ChooseArea(area), Vec::new(), Asked::View);
                 }
@@ -543,7 +544,7 @@ impl State {
             .into_iter()
             .partition(|f| !suspects.contains(&f.id));
         let view = self.engine_view();
-        self.tell_fresh_engine_area();
+        self.tell_area_before_reading();
         self.engine_has_view = true;
         self.read(&innocent, |files| Request::Replace { files, view });
         for f in suspect {
