@@ -182,3 +182,22 @@ pub fn use_paste(state: &UseReducerHandle<Store>, files: &FileStore) {
         move || drop(listener)
     });
 }
+
+/// Remembers the user's council in this browser, and gives it back to the reducer when
+/// the page opens, so an LGBF download is reported for it without asking again.
+#[hook]
+pub fn use_area_storage(state: &UseReducerHandle<Store>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| {
+        if let Some(area) = storage::get(storage::AREA).filter(|a| !a.trim().is_empty()) {
+            dispatcher.dispatch(Action::ChooseArea(Some(area)));
+        }
+    });
+    use_effect_with(state.area.clone(), |area| {
+        // Only a choice is written: the state starts with none before the stored one
+        // arrives, and "Clear everything" removes it.
+        if let Some(a) = area {
+            let _ = storage::set(storage::AREA, a);
+        }
+    });
+}

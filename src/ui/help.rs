@@ -222,6 +222,36 @@ const RULES: &[Rule] = &[
         example: "Change 01's polarity from “down” to “up” and drop the file with the data: 01 is computed higher-is-better and the stated On Target is shown as differing.",
         ours: true,
     },
+    Rule {
+        name: "LGBF all-council downloads",
+        text: "A table with a council column (Local Authority, Council, LA or Area), an indicator code or title, a year (2016-17, 2016/17) and a value (or numerator and denominator) holds every council's figures. Scorecard keeps them all and asks once which council is yours; the choice is kept in this browser and applied next time (not put in share links: whoever opens one sees the council they chose). The report then shows your council's series with each year's rank, quartile, the Scottish average and, where a family-group table is given, your family group's average. A row for Scotland (or S92000003) is the Scottish figure, never a council.",
+        example: "Local Authority,Indicator Code,Indicator,Year,Value / Midlothian,CHN4,% of pupils gaining 5+ awards at level 5,2019-20,56.8 / Scotland,CHN4,…,2019-20,62.6.",
+        ours: true,
+    },
+    Rule {
+        name: "LGBF ranks",
+        text: "Each year the councils with a value are ranked on the values as the file gives them (not rounded): rank 1 is the best by the indicator's polarity, from a polarity column or a definitions file. Councils with the same value share the better rank (1, 2, 2, 4). Councils without a value are not ranked and do not count in n. An indicator with no polarity (or closest-to-target) is ranked highest first, and a notice says so. The quartile is ⌈4r/n⌉. A rank given in your council's own file stands.",
+        example: "56.8 is 26th of the 31 councils with a value (higher is better): ⌈4 × 26 ÷ 31⌉ = 4, Bottom Quartile.",
+        ours: true,
+    },
+    Rule {
+        name: "Scottish average and family groups",
+        text: "The Scottish average is the file's Scotland row where it has one, else the plain mean of the councils with a value. A family-group table has columns Local Authority and Family Group, and optionally Family: the Improvement Service groups councils once for the Children, Social Work and Housing indicators (by deprivation) and once for the Environmental, Culture and Leisure, Economic Development, Corporate, Property and Climate Change indicators (by rurality). Indicator codes starting CHN, SW or HSN belong to the first family, every other code to the second; a table with no Family column applies to every indicator. The family average is the mean of the group's councils with a value, yours included, shown under the benchmark.",
+        example: "Midlothian is in family group 2 for children's indicators: the mean of the 8 councils of that group, 61.8, is shown beside the Scottish 62.6.",
+        ours: true,
+    },
+    Rule {
+        name: "Mid-year population estimates (NRS)",
+        text: "A table with Area code and/or Area name, Sex (Persons or All, Males, Females) and a column per single year of age (0, 1, … 89, 90+) and/or All ages. The year is a Year column, else the title above the header (Mid-2021 population estimates), else the sheet's name, else the file's name. The single years are kept, and each population group a PI names is summed from them when needed: 0-15, 0 to 15, aged 16-64, 16+, 65 and over, under 18, all ages. Persons rows are used, else Males plus Females. A band that would cut through a column (0-95 where the file has 90+) gives no population. Of several areas, your council's rows are used; a file of one area uses it; a file of only Scotland uses Scotland.",
+        example: "Midlothian's persons aged 0 to 15 in the mid-2023 estimates add up to 19,090: 42 children on the register is 2.2 per 1,000.",
+        ours: true,
+    },
+    Rule {
+        name: "Statistics downloads (statistics.gov.scot)",
+        text: "A tidy table with FeatureCode (the area), DateCode (the period), Measurement, Units, Value and a column per dimension. Each combination of the dimensions and the measurement is one indicator, named by them. DateCode 2019 (a calendar year) is read as the financial year that starts in it, 2019/20; 2019-Q1 (January to March 2019) as Q4 2018/19; 2019M08 as August 2019; 2019/2020 as 2019/20; ranges of years (2005-2007) are not read. Units Percent shows values as %; money as £; other units (People, Ratio) are named in the indicator instead. Areas are shown as the file names them: by code (S12000019) where there is no name column. With several areas, the council choice above applies.",
+        example: "FeatureCode S12000019, DateCode 2019-Q4, Measurement Ratio, Units Percent, Value 2.2, Age 16-64, Gender All: the indicator 'Age 16-64, Gender All, Ratio' is 2.2% in Q3 2019/20.",
+        ours: true,
+    },
 ];
 
 #[function_component(Help)]

@@ -3,6 +3,7 @@
 //! computed and turn the user's gestures into actions; effects carry out what the
 //! reducer decided. Formulas never live here.
 
+mod area_choice;
 mod effects;
 mod export_bar;
 mod file_list;
@@ -19,6 +20,7 @@ use yew::prelude::*;
 
 use crate::transport::files::FileStore;
 use crate::transport::Connector;
+use area_choice::AreaChoice;
 use export_bar::ExportBar;
 use file_list::FileList;
 use help::Help;
@@ -44,6 +46,7 @@ pub fn app(props: &AppProps) -> Html {
     effects::use_storage(&state);
     effects::use_downloads(&state);
     effects::use_paste(&state, &files);
+    effects::use_area_storage(&state);
 
     let act = {
         let dispatcher = state.dispatcher();
@@ -71,6 +74,7 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             storage::remove(storage::VIEW);
             storage::remove(storage::DATA);
+            storage::remove(storage::AREA);
             clear_location_hash();
             dispatcher.dispatch(Action::ClearEverything);
         })
@@ -115,6 +119,8 @@ pub fn app(props: &AppProps) -> Html {
             </section>
             <Notices data={state.data.clone()} {alerts} />
             <section class="report-area" aria-label="Report">
+                <AreaChoice areas={state.data.areas.clone()} area={state.data.area.clone()}
+                    on_choose={on_action.reform(Action::ChooseArea)} />
                 if let Some(report) = state.report.clone() {
                     <ExportBar view={state.shared_view()} packed={state.packed.clone()}
                         suppression={state.suppression} export_error={state.export_error.clone()}
@@ -126,6 +132,8 @@ pub fn app(props: &AppProps) -> Html {
                         on_select={on_action.reform(Action::Select)} on_filter={on_action.reform(Action::Filter)} />
                 } else if state.busy() {
                     <p class="empty-report">{ "Working out the report…" }</p>
+                } else if !state.data.areas.is_empty() && state.data.area.is_none() {
+                    <p class="empty-report">{ "Choose your council above to see its report." }</p>
                 } else if state.files.is_empty() {
                     <p class="empty-report">{ "No data yet. Choose a file, drop one on the box above, or try the sample data to see a report." }</p>
                 } else {

@@ -438,7 +438,10 @@ fn pi_row(p: &RowProps) -> Html {
                 <td class="num">{ match (&row.benchmark_shown, row.benchmark) {
                     (Some(b), Some((_, c))) => html! { <>{ b.clone() }<span class="bench-word">{ format!(" {}", c.label()) }</span></> },
                     _ => html! { "-" },
-                } }</td>
+                } }
+                if let Some(f) = &row.family {
+                    <span class="family-average">{ format!("{}: {}", f.group_name(), row.format.show(f.value)) }</span>
+                }</td>
             }
             if p.has_rank {
                 <td>{ row.rank.map_or_else(|| "-".into(), |r| r.to_string()) }</td>
@@ -553,6 +556,7 @@ fn detail(p: &DetailProps) -> Html {
                 if let Some(w) = &row.working { <li>{ format!("Worked out as {w}") }</li> }
                 if let Some(b) = row.benchmark_sentence() { <li>{ format!("Benchmark: {b}") }</li> }
                 if let Some(k) = row.rank { <li>{ format!("Rank {} of {}: {}", k.rank, k.of, k.quartile().label()) }</li> }
+                if let Some(f) = row.family_sentence() { <li>{ format!("Family group: {f}") }</li> }
                 if let Some(s) = row.stated_status { <li>{ format!("Status stated in the file: {}", s.label()) }</li> }
                 if !row.priority.is_empty() { <li>{ format!("Priority: {}", row.priority) }</li> }
             </ul>

@@ -75,6 +75,8 @@ pub fn copy_to_clipboard(text: &str) {
 pub mod storage {
     pub const VIEW: &str = "scorecard.view";
     pub const DATA: &str = "scorecard.data";
+    /// The user's council, for files of many councils' figures.
+    pub const AREA: &str = "scorecard.area";
 
     fn local() -> Option<web_sys::Storage> {
         gloo::utils::window().local_storage().ok().flatten()

@@ -41,6 +41,30 @@ pub struct Observation {
     pub feeder: Vec<FeederItem>,
     /// Where it was read ("complaints.csv row 7"), for messages.
     pub source: Option<SourceRow>,
+    /// The mean of the council's LGBF family group, where a family table gives it.
+    #[serde(default)]
+    pub family: Option<FamilyAverage>,
+}
+
+/// The mean value of the councils of one LGBF family group (those with a value).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FamilyAverage {
+    /// The group as the family table names it (`2`, `Family Group 2`).
+    pub group: String,
+    pub value: f64,
+    /// How many councils of the group had a value.
+    pub of: u32,
+}
+
+impl FamilyAverage {
+    /// `family group 2`, or the group's own name where it is more than a number.
+    pub fn group_name(&self) -> String {
+        if self.group.chars().all(|c| c.is_ascii_digit()) {
+            format!("family group {}", self.group)
+        } else {
+            self.group.clone()
+        }
+    }
 }
 
 /// A figure behind a PI's value: its label and the figure as read.
@@ -106,6 +130,9 @@ pub struct Dataset {
     pub sources: Vec<SourceSummary>,
     /// Problems found while reading, and notices for the user's information.
     pub notices: Vec<Problem>,
+    /// Figures of many areas (LGBF and statistics downloads, population estimates by
+    /// age), kept until the user's council is known ([`crate::areas::project`]).
+    pub areas: crate::areas::AreaData,
 }
 
 impl Dataset {

@@ -33,6 +33,19 @@ pub struct Engine {
     view: EngineView,
     /// The period the last report was for.
     reported: Option<Period>,
+    /// The user's council, for files of many areas' figures.
+    area: Option<String>,
+    /// The dataset as reported for that council ([`crate::areas::project`]), where the
+    /// files hold many areas' figures; worked out once per read or choice.
+    projected: Option<Projected>,
+}
+
+/// The dataset as reported, and the choice of areas that goes with it.
+#[derive(Debug)]
+struct Projected {
+    dataset: Dataset,
+    areas: Vec<String>,
+    area: Option<String>,
 }
 
 impl Engine {
@@ -41,12 +54,19 @@ impl Engine {
         match request {
             Request::Add(files) => {
                 self.read(files, progress);
+                self.project();
                 self.data()
             }
             Request::Replace { files, view } => {
                 self.view = view;
                 self.dataset = Dataset::default();
                 self.read(files, progress);
+                self.project();
+                self.data()
+            }
+            Request::ChooseArea(area) => {
+                self.area = area;
+                self.project();
                 self.data()
             }
             Request::View(view) => {
@@ -64,7 +84,7 @@ impl Engine {
             }
             Request::Detail { code } => Response::Detail(
                 self.reported
-                    .and_then(|p| report::row_for(&self.dataset, &code, p))
+                    .and_then(|p| report::row_for(self.shown(), &code, p))
                     .map(|mut row| {
                         if let Some(t) = self.view.suppression {
                             suppress::apply_row(&mut row, t);
@@ -94,17 +114,37 @@ impl Engine {
         crate::settle::settle(&mut self.dataset);
     }
 
+    /// Works out the dataset for the user's council, where the files hold many areas'.
+    fn project(&mut self) {
+        self.projected = None;
+        let p = crate::areas::project(&self.dataset, self.area.as_deref());
+        if let std::borrow::Cow::Owned(dataset) = p.dataset {
+            self.projected = Some(Projected {
+                dataset,
+                areas: p.areas,
+                area: p.area,
+            });
+        }
+    }
+
+    /// The dataset the report is made from.
+    fn shown(&self) -> &Dataset {
+        self.projected
+            .as_ref()
+            .map_or(&self.dataset, |p| &p.dataset)
+    }
+
     /// The report as shown, for the chosen period; a chosen period the data no longer
     /// have falls back to the latest.
     fn report(&mut self) -> Option<Report> {
-        let mut report = report::build(&self.dataset, self.view.period);
+        let mut report = report::build(self.shown(), self.view.period);
         match (self.view.period, &report) {
             // The report lists the periods with data: one look, not a second pass. With
             // no data at all yet, the chosen period waits for the files (a link's view
             // arrives before its data).
             (Some(p), Some(r)) if !r.periods.is_empty() && !r.periods.contains(&p) => {
                 self.view.period = None;
-                report = report::build(&self.dataset, None);
+                report = report::build(self.shown(), None);
             }
             _ => {}
         }
@@ -117,11 +157,18 @@ impl Engine {
     fn data(&mut self) -> Response {
         let report = self.report();
         self.reported = report.as_ref().map(|r| r.period);
+        let (areas, area) = self
+            .projected
+            .as_ref()
+            .map(|p| (p.areas.clone(), p.area.clone()))
+            .unwrap_or_default();
         Response::Data(Box::new(Data {
             sources: self.dataset.sources.clone(),
-            notices: self.dataset.notices.clone(),
+            notices: self.shown().notices.clone(),
             period: self.view.period,
             report: report.map(report::for_page),
+            areas,
+            area,
         }))
     }
 

@@ -68,6 +68,10 @@ pub enum Request {
     Unpack(String),
     /// One PI's row with its whole history (the page's rows carry only recent points).
     Detail { code: String },
+    /// The council (or area) that is the user's, by name or code, for files that hold
+    /// many areas' figures (LGBF, statistics downloads, population estimates); `None`
+    /// to choose again. Kept by the engine across reads; answered like [`Request::View`].
+    ChooseArea(Option<String>),
 }
 
 impl Request {
@@ -120,6 +124,13 @@ pub struct Data {
     /// The report as shown (suppressed where that is on), each row's series cut to its
     /// latest points ([`crate::report::for_page`]).
     pub report: Option<Report>,
+    /// The areas (councils) the files hold figures of, to choose the user's from; empty
+    /// where there is nothing to choose.
+    #[serde(default)]
+    pub areas: Vec<String>,
+    /// The area reported on, where the files hold many.
+    #[serde(default)]
+    pub area: Option<String>,
 }
 
 /// What the engine posts to the page.

@@ -18,6 +18,8 @@ mod files;
 mod state;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_area;
 
 pub use conversation::{Asked, Outgoing};
 pub use files::{FileEntry, FileId, Held};

@@ -89,6 +89,10 @@ pub enum Action {
     Downloaded,
     /// Forget files, view and messages (the page clears storage and the address).
     ClearEverything,
+    /// The user's council (or area) for files of many areas' figures, by name or code;
+    /// `None` to choose again. The page keeps it in this browser and gives it back at
+    /// start.
+    ChooseArea(Option<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -136,6 +140,9 @@ pub struct State {
     /// Whether the engine has been told the view since it (re)started: it is told only
     /// when there is something to read, so opening a page starts no engine.
     engine_has_view: bool,
+    /// The user's council for files of many areas' figures (LGBF, statistics downloads,
+    /// population estimates): the engine is told it whenever it (re)starts.
+    pub area: Option<String>,
 }
 
 impl State {
@@ -215,10 +222,20 @@ impl State {
 
     /// Asks the engine to read exactly the readable files, for the current view.
     fn replace(&mut self) {
+        self.tell_area_before_reading();
         self.engine_has_view = true;
         let files = self.readable();
         let view = self.engine_view();
         self.read(&files, |files| Request::Replace { files, view });
+    }
+
+    /// Tells the engine the user's council before a read that may be its first since it
+    /// (re)started: an engine keeps the council across reads, not across restarts.
+    fn tell_area_before_reading(&mut self) {
+        if let Some(area) = self.area.clone() {
+            self.conversation
+                .ask(Request::ChooseArea(Some(area)), Vec::new(), Asked::View);
+        }
     }
 
     fn ask_view(&mut self) {
@@ -265,6 +282,9 @@ impl State {
                     return;
                 }
                 self.files_changing();
+                if self.files.is_empty() {
+                    self.tell_area_before_reading();
+                }
                 if !self.engine_has_view && self.engine_view() != EngineView::default() {
                     self.ask_view();
                 }
@@ -344,6 +364,19 @@ impl State {
                     conversation,
                     ..State::default()
                 };
+            }
+            Action::ChooseArea(area) => {
+                let area = area.map(|a| a.trim().to_string()).filter(|a| !a.is_empty());
+                if area == self.area {
+                    return;
+                }
+                self.area = area.clone();
+                // An engine that holds files hears it now; else it hears it with the
+                // first read.
+                if !self.files.is_empty() {
+                    self.conversation
+                        .ask(Request::ChooseArea(area), Vec::new(), Asked::View);
+                }
             }
         }
     }
@@ -511,6 +544,7 @@ impl State {
             .into_iter()
             .partition(|f| !suspects.contains(&f.id));
         let view = self.engine_view();
+        self.tell_area_before_reading();
         self.engine_has_view = true;
         self.read(&innocent, |files| Request::Replace { files, view });
         for f in suspect {

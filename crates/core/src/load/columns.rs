@@ -44,6 +44,22 @@ pub(super) enum Col {
     BenchmarkOf(Period),
     /// How the annual target stands through the year: `pro rata` or `flat`.
     TargetProfile,
+    /// An area's code (`Area code`, `FeatureCode`), where the area is named by code.
+    AreaCode,
+    /// A council's LGBF family group (`Family Group`).
+    FamilyGroup,
+    /// The indicator family a family group is for (`Family`, `Indicator family`).
+    Family,
+    /// `Sex`: `Persons`/`All`, `Males`, `Females`.
+    Sex,
+    /// A tidy download's `Measurement` (`Count`, `Ratio`, `Mean`).
+    Measurement,
+    /// The population of one single year of age (`0`, `1`, … `89`).
+    Age(u8),
+    /// The population of an open-ended age band (`90+`).
+    AgeAndOver(u8),
+    /// `All ages`: the total population.
+    AllAges,
 }
 
 /// Header aliases from the spec, compared with case, spaces, `_` and `-` removed.
@@ -121,6 +137,25 @@ pub(super) const ALIASES: &[(&str, Col)] = &[
     ("targetprofile", Col::TargetProfile),
     ("profile", Col::TargetProfile),
     ("targettype", Col::TargetProfile),
+    ("localauthority", Col::Area),
+    ("council", Col::Area),
+    ("la", Col::Area),
+    ("councilarea", Col::Area),
+    ("areaname", Col::Area),
+    ("featurename", Col::Area),
+    ("areacode", Col::AreaCode),
+    ("featurecode", Col::AreaCode),
+    ("geographycode", Col::AreaCode),
+    ("lacode", Col::AreaCode),
+    ("councilcode", Col::AreaCode),
+    ("familygroup", Col::FamilyGroup),
+    ("family", Col::Family),
+    ("indicatorfamily", Col::Family),
+    ("sex", Col::Sex),
+    ("gender", Col::Sex),
+    ("measurement", Col::Measurement),
+    ("datecode", Col::Period),
+    ("allages", Col::AllAges),
 ];
 
 pub(super) fn squash(header: &str) -> String {
@@ -137,6 +172,9 @@ pub(super) fn classify_header(header: &str) -> Option<Col> {
     if let Some((_, col)) = ALIASES.iter().find(|(a, _)| *a == key) {
         return Some(*col);
     }
+    if let Some(age) = age_header(&key) {
+        return Some(age);
+    }
     let (period, rest) = Period::find_in(header)?;
     match squash(&rest).as_str() {
         "" | "value" | "values" | "actual" | "result" => Some(Col::ValueOf(period)),
@@ -149,6 +187,25 @@ pub(super) fn classify_header(header: &str) -> Option<Col> {
     }
 }
 
+/// A single year of age (`0` to `120`, `Age 5`) or an open-ended band (`90+`, `90 and
+/// over`), as population estimates head their columns; `key` is [`squash`]ed.
+fn age_header(key: &str) -> Option<Col> {
+    let key = key.strip_prefix("age").unwrap_or(key);
+    let (digits, open) = match key.find(|c: char| !c.is_ascii_digit()) {
+        None => (key, false),
+        Some(i) => match &key[i..] {
+            "+" | "andover" | "plus" | "andolder" => (&key[..i], true),
+            _ => return None,
+        },
+    };
+    let age: u8 = digits.parse().ok().filter(|a| *a <= 120)?;
+    Some(if open {
+        Col::AgeAndOver(age)
+    } else {
+        Col::Age(age)
+    })
+}
+
 /// What a table was recognised as.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Kind {
@@ -157,6 +214,13 @@ pub(super) enum Kind {
     Metadata,
     Population,
     Actions,
+    /// Values of many areas (councils) per indicator and period: an LGBF all-council
+    /// download, or a tidy statistical download (`FeatureCode`, `DateCode`, `Measurement`).
+    AreaValues,
+    /// Councils and their LGBF family groups.
+    FamilyGroups,
+    /// Mid-year population estimates by single year of age (NRS shape).
+    PopulationByAge,
 }
 
 impl Kind {
@@ -167,6 +231,9 @@ impl Kind {
             Kind::Metadata => "indicator definitions",
             Kind::Population => "population table",
             Kind::Actions => "actions",
+            Kind::AreaValues => "values of every council (LGBF or statistics download)",
+            Kind::FamilyGroups => "LGBF family groups",
+            Kind::PopulationByAge => "population estimates by single year of age",
         }
     }
 }
@@ -185,7 +252,7 @@ pub(super) struct Columns {
 }
 
 /// How many column kinds [`slot`] numbers.
-pub(super) const SLOTS: usize = 26;
+pub(super) const SLOTS: usize = 32;
 
 /// A number for each column kind that names no period, to look columns up by.
 pub(super) fn slot(c: Col) -> Option<usize> {
@@ -216,9 +283,18 @@ pub(super) fn slot(c: Col) -> Option<usize> {
         Col::DueDate => 23,
         Col::Progress => 24,
         Col::TargetProfile => 25,
-        Col::ValueOf(_) | Col::TargetOf(_) | Col::AnnualTargetOf(_) | Col::BenchmarkOf(_) => {
-            return None
-        }
+        Col::AreaCode => 26,
+        Col::FamilyGroup => 27,
+        Col::Family => 28,
+        Col::Sex => 29,
+        Col::Measurement => 30,
+        Col::AllAges => 31,
+        Col::ValueOf(_)
+        | Col::TargetOf(_)
+        | Col::AnnualTargetOf(_)
+        | Col::BenchmarkOf(_)
+        | Col::Age(_)
+        | Col::AgeAndOver(_) => return None,
     })
 }
 
@@ -233,7 +309,12 @@ impl Columns {
 pub(super) fn find_header(table: &Table) -> Option<Columns> {
     for (i, cells) in table.rows().enumerate().take(20) {
         let cols: Vec<Option<Col>> = cells.cells().map(classify_header).collect();
-        if cols.iter().filter(|c| c.is_some()).count() >= 2 {
+        // Ages (`0`, `1`, `90+`) alone do not make a header: a row of numbers is data.
+        let named = cols
+            .iter()
+            .filter(|c| c.is_some_and(|c| !matches!(c, Col::Age(_) | Col::AgeAndOver(_))))
+            .count();
+        if named >= 2 {
             let mut first = [None; SLOTS];
             for (i, c) in cols.iter().enumerate() {
                 if let Some(s) = c.and_then(slot) {
@@ -261,7 +342,23 @@ pub(super) fn find_header(table: &Table) -> Option<Columns> {
 pub(super) fn kind_of(cols: &Columns) -> Option<Kind> {
     let has = |c| cols.has(c);
     let wide = cols.cols.iter().any(|c| matches!(c, Some(Col::ValueOf(_))));
-    if has(Col::DueDate) && has(Col::Progress) {
+    let ages = cols
+        .cols
+        .iter()
+        .any(|c| matches!(c, Some(Col::Age(_) | Col::AgeAndOver(_) | Col::AllAges)));
+    let area = has(Col::Area) || has(Col::AreaCode);
+    let values = has(Col::Value) || has(Col::Numerator);
+    if area && has(Col::Sex) && ages && !values {
+        Some(Kind::PopulationByAge)
+    } else if has(Col::Area) && has(Col::FamilyGroup) && !has(Col::Period) && !values {
+        Some(Kind::FamilyGroups)
+    } else if area
+        && has(Col::Period)
+        && values
+        && (has(Col::Measurement) || has(Col::Code) || has(Col::Title))
+    {
+        Some(Kind::AreaValues)
+    } else if has(Col::DueDate) && has(Col::Progress) {
         Some(Kind::Actions)
     } else if has(Col::PopulationGroup)
         && has(Col::Denominator)

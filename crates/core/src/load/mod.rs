@@ -4,8 +4,10 @@
 //! Every bad cell becomes a notice naming file, row and column; good rows still count.
 
 mod actions;
+mod ages;
 mod cell;
 mod columns;
+mod lgbf;
 mod long;
 mod merge;
 mod pi_row;
@@ -19,6 +21,8 @@ use crate::dataset::{Dataset, SourceSummary};
 use crate::period::Period;
 use crate::problem::{quote, Position, Problem, ProblemKind, ProblemLog};
 use crate::read::{read_delimited, read_tables_with_progress, Row, Table};
+
+pub use lgbf::date_code;
 
 use cell::Cells;
 use columns::{find_header, kind_of, Columns, Kind};
@@ -119,7 +123,19 @@ fn load_table(
         periods: FxHashMap::default(),
         run_code: String::new(),
         run_added: 0,
+        table_year: None,
     };
+    // Population estimates by age without a `Year` column take the year of their title.
+    if kind == Kind::PopulationByAge && !cols.has(columns::Col::Period) {
+        loader.table_year = ages::year_of_table(table, &cols);
+        if loader.table_year.is_none() {
+            loader.log.push(Problem::new(
+                table.position(),
+                ProblemKind::PopulationWithoutYear,
+            ));
+            return true;
+        }
+    }
     let data_rows = || table.rows_from(cols.header_row + 1);
     if data_rows().all(|r| r.is_blank()) {
         loader
@@ -223,6 +239,8 @@ struct Loader<'a> {
     /// The PI of the current run of rows, and how many periods the run added to it.
     run_code: String,
     run_added: usize,
+    /// The year of population estimates by age that have no `Year` column.
+    table_year: Option<i32>,
 }
 
 /// Period labels remembered per table, at most (a file of unique labels is not cached).
@@ -253,7 +271,11 @@ impl Loader<'_> {
         match self.kind {
             Kind::Population => self.population_row(row, &c),
             Kind::Actions => self.action_row(row, &c),
-            Kind::Long | Kind::Wide | Kind::Metadata => self.indicator_row(row, &c),
+            Kind::Long | Kind::Wide | Kind::Metadata | Kind::AreaValues => {
+                self.indicator_row(row, &c)
+            }
+            Kind::FamilyGroups => self.family_row(row, &c),
+            Kind::PopulationByAge => self.age_row(row, &c),
         }
     }
 }

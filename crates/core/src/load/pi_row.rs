@@ -30,7 +30,7 @@ pub(super) struct Meta<'r> {
     polarity: Option<Polarity>,
     tolerance: Option<Tolerance>,
     cumulative: Option<bool>,
-    unit: Option<&'r str>,
+    pub(super) unit: Option<&'r str>,
     decimals: Option<u8>,
     population_group: Option<&'r str>,
     per: Option<f64>,
@@ -42,10 +42,16 @@ impl Loader<'_> {
     /// A row of indicator values or definitions: the figures it gives for every period,
     /// then its periods as its layout has them.
     pub(super) fn indicator_row(&mut self, row: usize, c: &Cells) {
-        let code = c
-            .get(Col::Code)
-            .or_else(|| c.get(Col::Title))
-            .map(|(_, s)| s);
+        // A tidy download's PI is named by its dimensions and measurement.
+        let tidy;
+        let code = if self.kind == Kind::AreaValues && self.cols.has(Col::Measurement) {
+            tidy = self.tidy_key(c);
+            Some(tidy.as_str()).filter(|k| !k.is_empty())
+        } else {
+            c.get(Col::Code)
+                .or_else(|| c.get(Col::Title))
+                .map(|(_, s)| s)
+        };
         let Some(code) = code else {
             self.row_problem(row, ProblemKind::RowWithoutKey);
             return;
@@ -68,6 +74,7 @@ impl Loader<'_> {
                 source: self.source_index,
                 row: u32::try_from(row).unwrap_or(u32::MAX),
             }),
+            family: None,
         };
         // Said at the row, where the user can mend it: the report can only leave the
         // period without a value.
@@ -89,7 +96,12 @@ impl Loader<'_> {
         match self.kind {
             Kind::Long => self.long_row(row, c, code, &meta, per_row, annual),
             Kind::Wide => self.wide_row(row, c, code, per_row, annual),
-            Kind::Metadata | Kind::Population | Kind::Actions => {}
+            Kind::AreaValues => self.area_row(row, c, code, &meta, per_row),
+            Kind::Metadata
+            | Kind::Population
+            | Kind::Actions
+            | Kind::FamilyGroups
+            | Kind::PopulationByAge => {}
         }
     }
 

@@ -267,6 +267,21 @@ pub enum ProblemKind {
     UnknownTargetProfile {
         found: String,
     },
+    /// Population estimates with no year: no `Year` column, no `Mid-2021` title above
+    /// the header, no year in the sheet's or the file's name.
+    PopulationWithoutYear,
+    /// A `Sex` cell that is not persons, males or females.
+    UnknownSex {
+        found: String,
+    },
+    /// A family-group row without its council or its group.
+    FamilyRowIncomplete,
+    /// A row of many areas' figures without its area.
+    RowWithoutArea,
+    /// Councils ranked on a PI whose polarity is not given: highest first.
+    RankedHighestFirst {
+        code: String,
+    },
 }
 
 impl ProblemKind {
@@ -296,6 +311,7 @@ impl ProblemKind {
             | WorkbookTextTooLarge { .. }
             | SharedStringsOverDeclared { .. } => Level::Error,
             ValueReplaced { .. } | SheetPassedOver { .. } | RowsOutsideTables { .. } => Level::Info,
+            RankedHighestFirst { .. } => Level::Info,
             MoreOfTheSame { like, .. } => like.level(),
             _ => Level::Problem,
         }
@@ -326,6 +342,11 @@ impl ProblemKind {
             UnknownTargetProfile { .. } => "unknown target profile",
             ZeroDenominator => "zero denominator",
             UnclosedQuote { .. } => "unclosed quote",
+            PopulationWithoutYear => "no year",
+            UnknownSex { .. } => "unknown sex",
+            FamilyRowIncomplete => "incomplete family-group row",
+            RowWithoutArea => "no area",
+            RankedHighestFirst { .. } => "ranked highest first",
             TooManyColumns { .. } => "too many columns",
             ValueReplaced { .. } => "value replaced",
             MoreOfTheSame { like, .. } => like.label(),
@@ -486,6 +507,23 @@ impl fmt::Display for ProblemKind {
                 "the workbook's table of shared texts says it has {} but holds {}: the workbook is damaged and was refused before room was set aside for them",
                 crate::value::group_thousands(*declared as f64, 0),
                 crate::value::group_thousands(*holds as f64, 0)
+            ),
+            PopulationWithoutYear => f.write_str(
+                "the population estimates say no year: add a Year column, or a title such as 'Mid-2021 population estimates' above the header; the table was left out",
+            ),
+            UnknownSex { found } => write!(
+                f,
+                "expected Persons (or All), Males or Females, found '{found}'; the row was left out"
+            ),
+            FamilyRowIncomplete => f.write_str(
+                "the row needs both a council and its family group; it was left out",
+            ),
+            RowWithoutArea => f.write_str(
+                "this row names no council or area; it was left out",
+            ),
+            RankedHighestFirst { code } => write!(
+                f,
+                "the councils are ranked on {code} with the highest value first, because no polarity is given for it; add a polarity column (up or down) or a definitions file to rank the other way"
             ),
             ZeroDenominator => f.write_str(
                 "the denominator is 0, so no value can be worked out from the numerator; the period shows Data Not Yet Available",

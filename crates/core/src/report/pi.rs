@@ -329,6 +329,7 @@ pub(super) fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> 
         feeder_check,
         priority: ind.priority.clone(),
         status_stated,
+        family: obs.and_then(|o| o.family.clone()),
     }
 }
 

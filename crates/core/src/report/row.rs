@@ -71,6 +71,10 @@ pub struct Row {
     /// no polarity was given or could be inferred to compute one.
     #[serde(default)]
     pub status_stated: bool,
+    /// The mean of the council's LGBF family group in this period, where a family table
+    /// gives the group.
+    #[serde(default)]
+    pub family: Option<crate::dataset::FamilyAverage>,
 }
 
 /// A point of a PI's history.
@@ -102,6 +106,18 @@ impl Row {
     /// 2021/22"; `None` where there is none to show.
     pub fn change_sentence(&self) -> Option<String> {
         self.change.as_ref()?.sentence(&self.format)
+    }
+
+    /// The family group's average in words: "family group 2 average 2.4 (8 councils)".
+    pub fn family_sentence(&self) -> Option<String> {
+        let f = self.family.as_ref()?;
+        Some(format!(
+            "{} average {} ({} council{})",
+            f.group_name(),
+            self.format.show(f.value),
+            f.of,
+            if f.of == 1 { "" } else { "s" }
+        ))
     }
 
     /// The value against the benchmark in words: "2.2 against 2.3 (Better)"; a

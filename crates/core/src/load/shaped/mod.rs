@@ -223,6 +223,7 @@ impl Sheet<'_> {
             periods: FxHashMap::default(),
             run_code: String::new(),
             run_added: 0,
+            table_year: None,
         };
         f(&mut loader, header);
         loader.end_run();
