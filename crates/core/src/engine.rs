@@ -17,6 +17,7 @@
 
 use crate::dataset::Dataset;
 use crate::load;
+use crate::load::mapping::ColumnMapping;
 use crate::period::Period;
 // The messages are the protocol's; they are named here too, where they are answered.
 pub use crate::protocol::{Data, Download, EngineView, ExportFormat, Request, Response};
@@ -33,6 +34,8 @@ pub struct Engine {
     view: EngineView,
     /// The period the last report was for.
     reported: Option<Period>,
+    /// The column mappings the user chose, for every read.
+    mappings: Vec<ColumnMapping>,
 }
 
 impl Engine {
@@ -45,7 +48,10 @@ impl Engine {
             }
             Request::Replace { files, view } => {
                 self.view = view;
-                self.dataset = Dataset::default();
+                self.dataset = Dataset {
+                    mappings: self.mappings.clone(),
+                    ..Dataset::default()
+                };
                 self.read(files, progress);
                 self.data()
             }
@@ -72,6 +78,11 @@ impl Engine {
                         Box::new(row)
                     }),
             ),
+            Request::Mappings(mappings) => {
+                self.dataset.mappings.clone_from(&mappings);
+                self.mappings = mappings;
+                Response::MappingsSet
+            }
         }
     }
 
@@ -120,6 +131,7 @@ impl Engine {
             notices: self.dataset.notices.clone(),
             period: self.view.period,
             report: report.map(report::for_page),
+            unplaced: self.dataset.unplaced.clone(),
         }))
     }
 

@@ -16,6 +16,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::{Notice, SourceSummary};
+use crate::load::mapping::{ColumnMapping, Unplaced};
 use crate::period::Period;
 use crate::report::{Report, Row};
 use crate::InputFile;
@@ -63,6 +64,9 @@ pub enum Request {
     Unpack(String),
     /// One PI's row with its whole history (the page's rows carry only recent points).
     Detail { code: String },
+    /// Read every file from now on with these column mappings (the user's, kept in this
+    /// browser): the files read so far are not read again until the page asks.
+    Mappings(Vec<ColumnMapping>),
 }
 
 impl Request {
@@ -102,6 +106,8 @@ pub enum Response {
     Detail(Option<Box<Row>>),
     /// The request could not be answered.
     Failed(RequestError),
+    /// The column mappings are taken, for the reads that follow.
+    MappingsSet,
 }
 
 /// The files' summary and the report: everything the page needs from the dataset.
@@ -115,6 +121,9 @@ pub struct Data {
     /// The report as shown (suppressed where that is on), each row's series cut to its
     /// latest points ([`crate::report::for_page`]).
     pub report: Option<Report>,
+    /// Tables that were not read because their headers could not be placed, for the
+    /// column mapping step.
+    pub unplaced: Vec<Unplaced>,
 }
 
 /// What the engine posts to the page.

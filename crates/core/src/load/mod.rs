@@ -7,9 +7,12 @@ mod actions;
 mod cell;
 mod columns;
 mod long;
+pub mod mapping;
 mod merge;
 mod pi_row;
 mod population;
+mod role;
+mod unplaced;
 mod wide;
 
 use rustc_hash::FxHashMap;
@@ -80,8 +83,9 @@ pub fn load_pasted(ds: &mut Dataset, name: &str, text: &str) {
     ds.notices.extend(log.finish());
 }
 
-/// Loads one table; returns whether it was recognised. A sheet of a workbook that is
-/// not recognised (a cover sheet, a chart) is passed over quietly.
+/// Loads one table; returns whether it was recognised. A table that is not recognised is
+/// named in a notice and offered for column mapping (`unplaced`); a blank sheet of a
+/// workbook is named as empty.
 fn load_table(
     ds: &mut Dataset,
     table: &Table,
@@ -89,12 +93,22 @@ fn load_table(
     quiet_if_unknown: bool,
     progress: &mut dyn FnMut(usize),
 ) -> bool {
-    let (cols, kind) = match recognise(table) {
+    // A mapping the user chose for these headers comes first.
+    let found = match mapping::mapped(&ds.mappings, table) {
+        Some((cols, kind)) => {
+            let kind_read = kind.describe().to_string();
+            log.push(Problem::new(
+                table.position(),
+                ProblemKind::ReadWithMapping { kind: kind_read },
+            ));
+            Ok((cols, kind))
+        }
+        None => recognise(table),
+    };
+    let (cols, kind) = match found {
         Ok(found) => found,
         Err(problem) => {
-            if !quiet_if_unknown {
-                log.push(Problem::new(table.position(), problem));
-            }
+            unplaced::pass_over(ds, table, log, problem, quiet_if_unknown);
             return false;
         }
     };
