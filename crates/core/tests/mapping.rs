@@ -99,6 +99,7 @@ fn odd_headers_read_with_a_mapping_give_what_recognised_headers_give() {
         &format!("{ODD}{ROWS}"),
         vec![ColumnMapping {
             signature,
+            headers: Vec::new(),
             roles: roles(),
         }],
     );
@@ -126,6 +127,7 @@ fn a_cell_problem_in_a_mapped_table_names_the_column_as_the_user_wrote_it() {
         &text,
         vec![ColumnMapping {
             signature,
+            headers: Vec::new(),
             roles: roles(),
         }],
     );
@@ -150,7 +152,11 @@ fn a_wide_table_mapped_period_by_period_reads_as_the_wide_layout_does() {
         Role::choose("value-of", "Q1 2018/19").unwrap(),
         Role::choose("value-of", "Q2 18/19").unwrap(),
     ];
-    let mapping = ColumnMapping { signature, roles };
+    let mapping = ColumnMapping {
+        signature,
+        headers: Vec::new(),
+        roles,
+    };
     assert_eq!(mapping.check(), Ok("indicator values (wide layout)"));
     let (a, b) = (load(canonical, Vec::new()), load(odd, vec![mapping]));
     assert_eq!(build(&a, None), build(&b, None));
@@ -163,6 +169,7 @@ fn a_mapping_is_found_below_title_rows_and_fits_only_the_same_headers() {
     let signature = "refno|measure|qtr|figure|goal|betterwhen".to_string();
     let mapping = ColumnMapping {
         signature,
+        headers: Vec::new(),
         roles: roles(),
     };
     // Next quarter's file: a title row above, the headers typed in another case.
@@ -204,10 +211,8 @@ fn the_engine_reads_again_with_the_mappings_it_was_given() {
     };
     assert!(first.report.is_none());
     assert_eq!(first.unplaced.len(), 1);
-    let mapping = ColumnMapping {
-        signature: first.unplaced[0].rows[0].signature.clone(),
-        roles: roles(),
-    };
+    let mapping = ColumnMapping::for_row(&first.unplaced[0].rows[0], roles());
+    assert_eq!(mapping.headers[2], "Qtr");
     assert_eq!(
         engine.handle(Request::Mappings(vec![mapping]), &mut |_| {}),
         Response::MappingsSet
@@ -254,10 +259,10 @@ fn a_workbooks_odd_sheet_is_named_and_offered_beside_its_good_one() {
     assert_eq!(u.rows[2].cells, ["X1", "Referrals", "Q1 2018/19", "1309"]);
     // Mapped, the odd sheet is read beside the good one.
     let mut ds = Dataset {
-        mappings: vec![ColumnMapping {
-            signature: u.rows[1].signature.clone(),
-            roles: vec![Role::Code, Role::Title, Role::Period, Role::Value],
-        }],
+        mappings: vec![ColumnMapping::for_row(
+            &u.rows[1],
+            vec![Role::Code, Role::Title, Role::Period, Role::Value],
+        )],
         ..Dataset::default()
     };
     load_file(&mut ds, "council.xlsx", &bytes);

@@ -14,7 +14,11 @@ const CSV: &str =
 
 /// Sends the outbox to a real engine, as the page's effect does, with these contents for
 /// the files by id; returns the answers as the reducer gets them.
-fn deliver(s: &mut State, engine: &mut Engine, contents: &dyn Fn(&FileEntry) -> Vec<u8>) {
+pub(crate) fn deliver(
+    s: &mut State,
+    engine: &mut Engine,
+    contents: &dyn Fn(&FileEntry) -> Vec<u8>,
+) {
     loop {
         let outbox = s.outbox().to_vec();
         let Some(upto) = outbox.last().map(Outgoing::id) else {
@@ -56,7 +60,7 @@ fn text_of(_: &FileEntry) -> Vec<u8> {
     CSV.as_bytes().to_vec()
 }
 
-fn sent_requests(s: &State) -> Vec<Request> {
+pub(crate) fn sent_requests(s: &State) -> Vec<Request> {
     s.outbox()
         .iter()
         .filter_map(|o| match o {

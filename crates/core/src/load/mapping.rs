@@ -13,10 +13,10 @@
 //! load_file(&mut ds, "odd.csv", text.as_bytes());
 //! assert_eq!(ds.unplaced.len(), 1);
 //! let mut ds = Dataset {
-//!     mappings: vec![ColumnMapping {
-//!         signature: ds.unplaced[0].rows[0].signature.clone(),
-//!         roles: vec![Role::Code, Role::Title, Role::Period, Role::Value],
-//!     }],
+//!     mappings: vec![ColumnMapping::for_row(
+//!         &ds.unplaced[0].rows[0],
+//!         vec![Role::Code, Role::Title, Role::Period, Role::Value],
+//!     )],
 //!     ..Dataset::default()
 //! };
 //! load_file(&mut ds, "odd.csv", text.as_bytes());
@@ -49,6 +49,9 @@ pub(super) const HEADER_SEARCH_ROWS: usize = 20;
 pub struct ColumnMapping {
     /// The header row it was chosen for ([`signature`]).
     pub signature: String,
+    /// The header row's cells as the user wrote them (the first [`MAPPED_COLUMNS`], cut
+    /// as the mapping step shows them), to name the mapping in a list.
+    pub headers: Vec<String>,
     /// Each column's role, from the first; columns beyond these are not read.
     pub roles: Vec<Role>,
 }
@@ -146,12 +149,21 @@ pub fn column_letter(mut i: usize) -> String {
 }
 
 impl ColumnMapping {
+    /// The mapping for tables whose header row is `row`, with these roles.
+    pub fn for_row(row: &PreviewRow, roles: Vec<Role>) -> ColumnMapping {
+        ColumnMapping {
+            signature: row.signature.clone(),
+            headers: row.cells.clone(),
+            roles,
+        }
+    }
+
     /// What the table will be read as ("indicator values (long layout)"), or why it
     /// cannot be read with these roles.
     ///
     /// ```
     /// use scorecard_core::load::mapping::{ColumnMapping, MappingProblem, Role};
-    /// let m = |roles| ColumnMapping { signature: String::new(), roles };
+    /// let m = |roles| ColumnMapping { signature: String::new(), headers: vec![], roles };
     /// assert_eq!(m(vec![Role::Code, Role::Period, Role::Value]).check(), Ok("indicator values (long layout)"));
     /// assert_eq!(m(vec![Role::Ignore, Role::Period, Role::Value]).check(), Err(MappingProblem::NoKey));
     /// assert_eq!(m(vec![Role::Code, Role::Value]).check(), Err(MappingProblem::NoPeriod));
@@ -242,7 +254,7 @@ pub fn encode_mappings(mappings: &[ColumnMapping]) -> String {
 ///
 /// ```
 /// use scorecard_core::load::mapping::{decode_mappings, encode_mappings, ColumnMapping, Role};
-/// let kept = vec![ColumnMapping { signature: "ref|figure".into(), roles: vec![Role::Code, Role::Value] }];
+/// let kept = vec![ColumnMapping { signature: "ref|figure".into(), headers: vec!["Ref".into(), "Figure".into()], roles: vec![Role::Code, Role::Value] }];
 /// assert_eq!(decode_mappings(&encode_mappings(&kept)), kept);
 /// assert_eq!(decode_mappings("m1.!!"), vec![]);
 /// ```
@@ -261,6 +273,7 @@ mod tests {
     fn a_role_chosen_for_two_columns_is_named_with_both_letters() {
         let m = ColumnMapping {
             signature: String::new(),
+            headers: Vec::new(),
             roles: vec![Role::Code, Role::Period, Role::Value, Role::Value],
         };
         assert_eq!(
@@ -273,6 +286,7 @@ mod tests {
     fn a_period_with_nothing_to_report_is_refused_and_targets_alone_are_not() {
         let m = |roles| ColumnMapping {
             signature: String::new(),
+            headers: Vec::new(),
             roles,
         };
         assert_eq!(
