@@ -8,6 +8,7 @@ mod export_bar;
 mod file_list;
 mod help;
 mod intake;
+mod mapping;
 mod notices;
 pub mod report_view;
 pub mod services;
@@ -23,6 +24,7 @@ use export_bar::ExportBar;
 use file_list::FileList;
 use help::Help;
 use intake::{Busy, Intake};
+use mapping::ColumnMappings;
 use notices::Notices;
 use report_view::ReportView;
 use services::{clear_location_hash, storage};
@@ -42,6 +44,7 @@ pub fn app(props: &AppProps) -> Html {
     effects::use_engine(props.engine, &state, &files);
     effects::use_opening(&state);
     effects::use_storage(&state);
+    effects::use_kept_mappings(&state);
     effects::use_downloads(&state);
     effects::use_paste(&state, &files);
 
@@ -71,6 +74,7 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             storage::remove(storage::VIEW);
             storage::remove(storage::DATA);
+            storage::remove(storage::MAPPINGS);
             clear_location_hash();
             dispatcher.dispatch(Action::ClearEverything);
         })
@@ -114,6 +118,8 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             </section>
             <Notices data={state.data.clone()} {alerts} />
+            <ColumnMappings data={state.data.clone()} drafts={state.drafts.clone()}
+                mappings={state.mappings.clone()} on_action={on_action.clone()} />
             <section class="report-area" aria-label="Report">
                 if let Some(report) = state.report.clone() {
                     <ExportBar view={state.shared_view()} packed={state.packed.clone()}

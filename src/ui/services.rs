@@ -75,6 +75,8 @@ pub fn copy_to_clipboard(text: &str) {
 pub mod storage {
     pub const VIEW: &str = "scorecard.view";
     pub const DATA: &str = "scorecard.data";
+    /// The column mappings the user chose, by the headers they are for.
+    pub const MAPPINGS: &str = "scorecard.mappings";
 
     fn local() -> Option<web_sys::Storage> {
         gloo::utils::window().local_storage().ok().flatten()
