@@ -5,6 +5,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use scorecard_core::load::mapping;
 use scorecard_core::share;
 use scorecard_state::{Action, Origin, Outgoing};
 use wasm_bindgen::JsCast;
@@ -63,6 +64,11 @@ pub fn use_engine(connector: Connector, state: &UseReducerHandle<Store>, files: 
 pub fn use_opening(state: &UseReducerHandle<Store>) {
     let dispatcher = state.dispatcher();
     use_effect_with((), move |_| {
+        // The kept column mappings first: the engine needs them for any read.
+        let mappings = storage::get(storage::MAPPINGS)
+            .map(|m| mapping::decode_mappings(&m))
+            .unwrap_or_default();
+        dispatcher.dispatch(Action::LoadMappings(mappings));
         let hash = location_hash();
         if !hash.is_empty() {
             match share::decode_view(&hash) {
@@ -132,6 +138,27 @@ pub fn use_storage(state: &UseReducerHandle<Store>) {
                 if let Err(why) = saved {
                     dispatcher.dispatch(Action::StorageFailed(why));
                 }
+            }
+        },
+    );
+}
+
+/// Keeps the column mappings the user chose (all of them, each time they change), once
+/// the ones kept before have been read.
+#[hook]
+pub fn use_kept_mappings(state: &UseReducerHandle<Store>) {
+    use_effect_with(
+        (state.mappings_loaded, state.mappings.clone()),
+        |(loaded, mappings)| {
+            if !*loaded {
+                return;
+            }
+            if mappings.is_empty() {
+                storage::remove(storage::MAPPINGS);
+            } else {
+                // Not kept (storage full or off): they are asked for again next time,
+                // which is no loss worth a message.
+                let _ = storage::set(storage::MAPPINGS, &mapping::encode_mappings(mappings));
             }
         },
     );

@@ -41,6 +41,8 @@ fn what(p: &FileListProps, f: &FileEntry) -> (String, bool) {
         "could not be read".to_string()
     } else if parts.is_empty() && p.busy {
         "reading…".to_string()
+    } else if parts.is_empty() && p.data.unplaced.iter().any(|u| u.place.file == f.name) {
+        "not read yet: choose what its columns hold under Column mapping".to_string()
     } else if parts.is_empty() {
         "not recognised".to_string()
     } else {

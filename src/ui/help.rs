@@ -252,6 +252,12 @@ const RULES: &[Rule] = &[
         example: "FeatureCode S12000019, DateCode 2019-Q4, Measurement Ratio, Units Percent, Value 2.2, Age 16-64, Gender All: the indicator 'Age 16-64, Gender All, Ratio' is 2.2% in Q3 2019/20.",
         ours: true,
     },
+    Rule {
+        name: "Column mapping",
+        text: "A sheet or table whose headers Scorecard cannot place is never dropped silently: a message names it with what was found, and the Column mapping section shows its first rows with a list for each column: PI code, indicator title, group, period, value, numerator, denominator, per, target, annual target, polarity, tolerance, cumulative, unit, decimal places, benchmark, rank, number ranked, note, status, age group, population, area, start and due dates, progress, or not used. In a wide table each column of values is given as “Value of one period” with its period written beside it (and an annual target column as “Annual target of one year”). The table is then read exactly as if its headers had been the ones named, and its messages name the columns as you wrote them. The choice needs a column for the code or the title, and a period for any values; a role may be given to one column only. It is kept in this browser for the header row it was made for (compared as headers are: case, spaces, _ and - ignored) and used for every later table with those headers, found in its first 20 rows, with a message saying so; Forget removes it and the table is offered again. A header row is needed: rows above it are not read. Only a table's first 60 columns can be given a role. A sheet with no row of two cells or more (a cover page) is named as having no table, and an empty sheet as empty; neither is offered. Clear everything forgets the mappings too.",
+        example: "A file with columns Ref no, Measure, Qtr, Figure, Goal, Better when: choose PI code, Indicator title, Period, Value, Target for the period, Polarity, and it gives the same report as a file headed code, title, period, value, target, polarity. Next quarter's file with the same headers is read at once, with “odd.csv: read as indicator values (long layout) with the column mapping you chose for these headers”.",
+        ours: true,
+    },
 ];
 
 #[function_component(Help)]

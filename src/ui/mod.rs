@@ -9,6 +9,7 @@ mod export_bar;
 mod file_list;
 mod help;
 mod intake;
+mod mapping;
 mod notices;
 pub mod report_view;
 pub mod services;
@@ -25,6 +26,7 @@ use export_bar::ExportBar;
 use file_list::FileList;
 use help::Help;
 use intake::{Busy, Intake};
+use mapping::ColumnMappings;
 use notices::Notices;
 use report_view::ReportView;
 use services::{clear_location_hash, storage};
@@ -44,6 +46,7 @@ pub fn app(props: &AppProps) -> Html {
     effects::use_engine(props.engine, &state, &files);
     effects::use_opening(&state);
     effects::use_storage(&state);
+    effects::use_kept_mappings(&state);
     effects::use_downloads(&state);
     effects::use_paste(&state, &files);
     effects::use_area_storage(&state);
@@ -75,6 +78,7 @@ pub fn app(props: &AppProps) -> Html {
             storage::remove(storage::VIEW);
             storage::remove(storage::DATA);
             storage::remove(storage::AREA);
+            storage::remove(storage::MAPPINGS);
             clear_location_hash();
             dispatcher.dispatch(Action::ClearEverything);
         })
@@ -118,6 +122,8 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             </section>
             <Notices data={state.data.clone()} {alerts} />
+            <ColumnMappings data={state.data.clone()} drafts={state.drafts.clone()}
+                mappings={state.mappings.clone()} on_action={on_action.clone()} />
             <section class="report-area" aria-label="Report">
                 <AreaChoice areas={state.data.areas.clone()} area={state.data.area.clone()}
                     on_choose={on_action.reform(Action::ChooseArea)} />

@@ -77,6 +77,8 @@ pub mod storage {
     pub const DATA: &str = "scorecard.data";
     /// The user's council, for files of many councils' figures.
     pub const AREA: &str = "scorecard.area";
+    /// The column mappings the user chose, by the headers they are for.
+    pub const MAPPINGS: &str = "scorecard.mappings";
 
     fn local() -> Option<web_sys::Storage> {
         gloo::utils::window().local_storage().ok().flatten()

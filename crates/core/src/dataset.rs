@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 
 use crate::action::Action;
 use crate::indicator::Indicator;
+use crate::load::mapping::{ColumnMapping, Unplaced};
 use crate::period::Period;
 pub use crate::problem::Level;
 use crate::problem::{source_label, Problem};
@@ -133,6 +134,12 @@ pub struct Dataset {
     /// Figures of many areas (LGBF and statistics downloads, population estimates by
     /// age), kept until the user's council is known ([`crate::areas::project`]).
     pub areas: crate::areas::AreaData,
+    /// Tables that were not read because their headers could not be placed, as the
+    /// column mapping step offers them.
+    pub unplaced: Vec<Unplaced>,
+    /// The column mappings the user chose, used while reading: settings given before the
+    /// files are read, not something read from them.
+    pub mappings: Vec<ColumnMapping>,
 }
 
 impl Dataset {

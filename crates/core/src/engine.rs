@@ -17,6 +17,7 @@
 
 use crate::dataset::Dataset;
 use crate::load;
+use crate::load::mapping::ColumnMapping;
 use crate::period::Period;
 // The messages are the protocol's; they are named here too, where they are answered.
 pub use crate::protocol::{Data, Download, EngineView, ExportFormat, Request, Response};
@@ -38,6 +39,8 @@ pub struct Engine {
     /// The dataset as reported for that council ([`crate::areas::project`]), where the
     /// files hold many areas' figures; worked out once per read or choice.
     projected: Option<Projected>,
+    /// The column mappings the user chose, for every read.
+    mappings: Vec<ColumnMapping>,
 }
 
 /// The dataset as reported, and the choice of areas that goes with it.
@@ -59,7 +62,10 @@ impl Engine {
             }
             Request::Replace { files, view } => {
                 self.view = view;
-                self.dataset = Dataset::default();
+                self.dataset = Dataset {
+                    mappings: self.mappings.clone(),
+                    ..Dataset::default()
+                };
                 self.read(files, progress);
                 self.project();
                 self.data()
@@ -92,6 +98,11 @@ impl Engine {
                         Box::new(row)
                     }),
             ),
+            Request::Mappings(mappings) => {
+                self.dataset.mappings.clone_from(&mappings);
+                self.mappings = mappings;
+                Response::MappingsSet
+            }
         }
     }
 
@@ -169,6 +180,7 @@ impl Engine {
             report: report.map(report::for_page),
             areas,
             area,
+            unplaced: self.dataset.unplaced.clone(),
         }))
     }
 

@@ -16,6 +16,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::{Notice, SourceSummary};
+use crate::load::mapping::{ColumnMapping, Unplaced};
 use crate::period::Period;
 use crate::report::{Report, Row};
 use crate::InputFile;
@@ -72,6 +73,9 @@ pub enum Request {
     /// many areas' figures (LGBF, statistics downloads, population estimates); `None`
     /// to choose again. Kept by the engine across reads; answered like [`Request::View`].
     ChooseArea(Option<String>),
+    /// Read every file from now on with these column mappings (the user's, kept in this
+    /// browser): the files read so far are not read again until the page asks.
+    Mappings(Vec<ColumnMapping>),
 }
 
 impl Request {
@@ -111,6 +115,8 @@ pub enum Response {
     Detail(Option<Box<Row>>),
     /// The request could not be answered.
     Failed(RequestError),
+    /// The column mappings are taken, for the reads that follow.
+    MappingsSet,
 }
 
 /// The files' summary and the report: everything the page needs from the dataset.
@@ -131,6 +137,9 @@ pub struct Data {
     /// The area reported on, where the files hold many.
     #[serde(default)]
     pub area: Option<String>,
+    /// Tables that were not read because their headers could not be placed, for the
+    /// column mapping step.
+    pub unplaced: Vec<Unplaced>,
 }
 
 /// What the engine posts to the page.

@@ -479,7 +479,7 @@ fn stacked_pi_report_summary_and_lgbf_tables_dropped_as_a_tsv_file() {
 fn stacked_pi_report_summary_and_lgbf_tables_from_a_workbook_with_a_cover_sheet() {
     check_children(
         &dropped("children-pi-report.xlsx"),
-        &["children-pi-report.xlsx › Cover: this sheet was passed over: no header row found: expected columns such as Code, Indicator, Period and Value (or a period like 'Q2 2018/19 Value'); the first row reads 'Children's Services performance workbook'"],
+        &["children-pi-report.xlsx › Cover: the sheet has no table (no row has two cells or more), so there was nothing to read; it reads 'Children's Services performance workbook'"],
     );
 }
 

@@ -36,6 +36,8 @@ pub enum Asked {
     Pack,
     /// A link's or this browser's data part.
     Unpack,
+    /// The column mappings given to the engine.
+    Mappings,
 }
 
 impl Asked {

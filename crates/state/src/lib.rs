@@ -15,12 +15,16 @@
 
 mod conversation;
 mod files;
+mod mapping;
 mod state;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_area;
+#[cfg(test)]
+mod tests_mapping;
 
 pub use conversation::{Asked, Outgoing};
 pub use files::{FileEntry, FileId, Held};
+pub use mapping::{ColumnChoice, MappingDraft};
 pub use state::{Action, EngineTrouble, Origin, Progress, State, MAX_RESTARTS};

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use scorecard_core::engine::{Data, Download, EngineView, ExportFormat, Request, Response};
+use scorecard_core::load::mapping::{ColumnMapping, TablePlace, Unplaced};
 use scorecard_core::period::Period;
 use scorecard_core::report::{Report, Row};
 use scorecard_core::share::SharedView;
@@ -12,6 +13,7 @@ use scorecard_core::view::ViewFilter;
 
 use crate::conversation::{Asked, Conversation, Outgoing};
 use crate::files::{FileEntry, FileId, Held};
+use crate::mapping::MappingDraft;
 
 /// How far a long read has got, in bytes.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -93,6 +95,29 @@ pub enum Action {
     /// `None` to choose again. The page keeps it in this browser and gives it back at
     /// start.
     ChooseArea(Option<String>),
+    /// The column mappings this browser keeps (read from its storage on opening).
+    LoadMappings(Vec<ColumnMapping>),
+    /// The user opens the column mapping step for a table that was not read.
+    OpenMapping(TablePlace),
+    /// Another of the rows shown is the table's header.
+    ChooseHeaderRow {
+        place: TablePlace,
+        row: usize,
+    },
+    /// A column's role chosen (its key in the list), with the period written beside it.
+    ChooseRole {
+        place: TablePlace,
+        column: usize,
+        key: String,
+        period: String,
+    },
+    /// Read the table with the mapping chosen, and every later table with its headers.
+    ApplyMapping(TablePlace),
+    /// "Not now": the step is closed; the table stays offered.
+    CloseMapping(TablePlace),
+    /// Forget the mapping kept for the headers with this signature: the tables that used
+    /// it are offered again.
+    ForgetMapping(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -130,6 +155,13 @@ pub struct State {
     pub export_error: Option<String>,
     /// A file for the page to hand to the browser as a download.
     pub download: Option<Rc<Download>>,
+    /// The column mappings the user chose, kept in this browser and used for every read.
+    pub mappings: Vec<ColumnMapping>,
+    /// Whether `mappings` are this browser's (read from storage, or chosen since): only
+    /// then are they written back.
+    pub mappings_loaded: bool,
+    /// The column mapping steps open, by table.
+    pub drafts: BTreeMap<TablePlace, MappingDraft>,
     conversation: Conversation,
     /// Where the data being unpacked came from.
     unpacking: Option<Origin>,
@@ -143,6 +175,8 @@ pub struct State {
     /// The user's council for files of many areas' figures (LGBF, statistics downloads,
     /// population estimates): the engine is told it whenever it (re)starts.
     pub area: Option<String>,
+    /// The column mappings the engine holds: none once it (re)starts.
+    engine_mappings: Vec<ColumnMapping>,
 }
 
 impl State {
@@ -215,9 +249,20 @@ impl State {
         files: &[FileEntry],
         request: impl FnOnce(Vec<scorecard_core::InputFile>) -> Request,
     ) {
+        self.give_mappings();
         let ids = files.iter().map(|f| f.id).collect();
         self.conversation
             .ask_with_files(files, request, Asked::Read { files: ids });
+    }
+
+    /// Before a read: the engine gets the column mappings, where it holds others.
+    fn give_mappings(&mut self) {
+        if self.engine_mappings != self.mappings {
+            self.engine_mappings.clone_from(&self.mappings);
+            let mappings = self.mappings.clone();
+            self.conversation
+                .ask(Request::Mappings(mappings), Vec::new(), Asked::Mappings);
+        }
     }
 
     /// Asks the engine to read exactly the readable files, for the current view.
@@ -319,6 +364,7 @@ impl State {
                 self.files = self.before.take().unwrap_or_else(|| self.files.clone());
                 self.conversation.restart();
                 self.engine_has_view = false;
+                self.engine_mappings.clear();
                 self.progress = None;
                 self.packed = None;
                 self.before = Some(self.files.clone());
@@ -362,6 +408,8 @@ impl State {
                 conversation.restart();
                 *self = State {
                     conversation,
+                    // The page forgets the kept mappings too: there are none now.
+                    mappings_loaded: true,
                     ..State::default()
                 };
             }
@@ -378,7 +426,85 @@ impl State {
                         .ask(Request::ChooseArea(area), Vec::new(), Asked::View);
                 }
             }
+            Action::LoadMappings(mappings) => {
+                self.mappings_loaded = true;
+                if mappings != self.mappings {
+                    self.mappings = mappings;
+                    self.mappings_changed();
+                }
+            }
+            Action::OpenMapping(place) => {
+                if let Some(table) = self.unplaced(&place) {
+                    let draft = MappingDraft::new(table, &self.mappings);
+                    self.drafts.insert(place, draft);
+                }
+            }
+            Action::ChooseHeaderRow { place, row } => {
+                if let (Some(table), Some(draft)) = (
+                    self.data.unplaced.iter().find(|u| u.place == place),
+                    self.drafts.get_mut(&place),
+                ) {
+                    draft.choose_header(table, &self.mappings, row);
+                }
+            }
+            Action::ChooseRole {
+                place,
+                column,
+                key,
+                period,
+            } => {
+                if let Some(draft) = self.drafts.get_mut(&place) {
+                    draft.choose(column, key, period);
+                }
+            }
+            Action::ApplyMapping(place) => self.apply_mapping(place),
+            Action::CloseMapping(place) => {
+                self.drafts.remove(&place);
+            }
+            Action::ForgetMapping(signature) => {
+                let before = self.mappings.len();
+                self.mappings.retain(|m| m.signature != signature);
+                if self.mappings.len() != before {
+                    self.mappings_loaded = true;
+                    self.mappings_changed();
+                }
+            }
         }
+    }
+
+    /// The table not read at this place, as the engine last described it.
+    fn unplaced(&self, place: &TablePlace) -> Option<&Unplaced> {
+        self.data.unplaced.iter().find(|u| u.place == *place)
+    }
+
+    /// Reads the table with the mapping chosen, or says why it cannot be used yet.
+    fn apply_mapping(&mut self, place: TablePlace) {
+        let (Some(table), Some(draft)) = (self.unplaced(&place), self.drafts.get(&place)) else {
+            return;
+        };
+        match draft.mapping(table) {
+            Ok(mapping) => {
+                self.drafts.remove(&place);
+                self.mappings.retain(|m| m.signature != mapping.signature);
+                self.mappings.push(mapping);
+                self.mappings_loaded = true;
+                self.mappings_changed();
+            }
+            Err(why) => {
+                if let Some(d) = self.drafts.get_mut(&place) {
+                    d.problem = Some(why);
+                }
+            }
+        }
+    }
+
+    /// The engine gets the new mappings and reads the files again with them.
+    fn mappings_changed(&mut self) {
+        if self.files.is_empty() {
+            return;
+        }
+        self.files_changing();
+        self.replace();
     }
 
     fn open(&mut self, view: SharedView, data: Option<String>, origin: Origin) {
@@ -426,6 +552,7 @@ impl State {
                     "Scorecard's engine could not do what was asked: {e}."
                 ));
             }
+            Response::MappingsSet => {}
         }
     }
 
@@ -441,6 +568,9 @@ impl State {
             self.progress = None;
         }
         self.period = data.period;
+        // A table read now (or gone with its file) needs no mapping step.
+        self.drafts
+            .retain(|place, _| data.unplaced.iter().any(|u| u.place == *place));
         self.report = data.report.take().map(Rc::new);
         self.data = Rc::new(data);
         // The open PI's history is asked for again for the new report.
@@ -501,6 +631,7 @@ impl State {
         }
         self.conversation.restart();
         self.engine_has_view = false;
+        self.engine_mappings.clear();
         self.progress = None;
         let why = match trouble {
             EngineTrouble::Stopped(why) => why,

@@ -9,10 +9,13 @@ mod cell;
 mod columns;
 mod lgbf;
 mod long;
+pub mod mapping;
 mod merge;
 mod pi_row;
 mod population;
+mod role;
 mod shaped;
+mod unplaced;
 mod wide;
 
 use rustc_hash::FxHashMap;
@@ -85,9 +88,9 @@ pub fn load_pasted(ds: &mut Dataset, name: &str, text: &str) {
     ds.notices.extend(log.finish());
 }
 
-/// Loads one table; returns whether it was recognised. A table that is not (a cover
-/// sheet, a chart's data) is named in a notice saying why: of a workbook with several
-/// sheets, as a sheet passed over.
+/// Loads one table; returns whether it was recognised. A table that is not recognised is
+/// named in a notice and offered for column mapping (`unplaced`); a blank sheet of a
+/// workbook is named as empty.
 fn load_table(
     ds: &mut Dataset,
     table: &Table,
@@ -95,7 +98,18 @@ fn load_table(
     one_of_many: bool,
     progress: &mut dyn FnMut(usize),
 ) -> bool {
-    let found = recognise(table);
+    // A mapping the user chose for these headers comes first.
+    let found = match mapping::mapped(&ds.mappings, table) {
+        Some((cols, kind)) => {
+            let kind_read = kind.describe().to_string();
+            log.push(Problem::new(
+                table.position(),
+                ProblemKind::ReadWithMapping { kind: kind_read },
+            ));
+            Ok((cols, kind))
+        }
+        None => recognise(table),
+    };
     // Report-shaped tables are read where the ordinary header is not found, or where the
     // row under it shows their shape; a tidy file is not scanned again.
     let worth_it = match &found {
@@ -109,7 +123,7 @@ fn load_table(
     let (cols, kind) = match found {
         Ok(found) => found,
         Err(problem) => {
-            passed_over(table, log, problem, one_of_many);
+            unplaced::pass_over(ds, table, log, problem, one_of_many);
             return false;
         }
     };
@@ -172,20 +186,6 @@ fn load_table(
         rows,
     });
     true
-}
-
-/// The one place a table that is not read is told about, with why: a sheet of a
-/// workbook with several is "passed over" (the others may be read), a file's only
-/// table says why the file gives nothing.
-fn passed_over(table: &Table, log: &mut ProblemLog, why: ProblemKind, one_of_many: bool) {
-    let kind = if one_of_many {
-        ProblemKind::SheetPassedOver {
-            reason: Box::new(why),
-        }
-    } else {
-        why
-    };
-    log.push(Problem::new(table.position(), kind));
 }
 
 /// The table's header and what kind of table it is, or why it is not recognised.

@@ -282,6 +282,21 @@ pub enum ProblemKind {
     RankedHighestFirst {
         code: String,
     },
+    /// A table whose headers could not be placed, and why: it is offered for column mapping.
+    NotPlaced {
+        why: Box<ProblemKind>,
+    },
+    /// A table read with the column mapping the user chose for its headers.
+    ReadWithMapping {
+        /// What it was read as ("indicator values (long layout)").
+        kind: String,
+    },
+    /// A sheet of a workbook with nothing in it.
+    SheetEmpty,
+    /// A sheet of a workbook with text but no table: no row has two cells (a cover page).
+    NoTable {
+        first_row: String,
+    },
 }
 
 impl ProblemKind {
@@ -312,6 +327,7 @@ impl ProblemKind {
             | SharedStringsOverDeclared { .. } => Level::Error,
             ValueReplaced { .. } | SheetPassedOver { .. } | RowsOutsideTables { .. } => Level::Info,
             RankedHighestFirst { .. } => Level::Info,
+            ReadWithMapping { .. } | SheetEmpty | NoTable { .. } => Level::Info,
             MoreOfTheSame { like, .. } => like.level(),
             _ => Level::Problem,
         }
@@ -349,6 +365,10 @@ impl ProblemKind {
             RankedHighestFirst { .. } => "ranked highest first",
             TooManyColumns { .. } => "too many columns",
             ValueReplaced { .. } => "value replaced",
+            NotPlaced { .. } => "table not read",
+            ReadWithMapping { .. } => "read with your column mapping",
+            SheetEmpty => "empty sheet",
+            NoTable { .. } => "no table",
             MoreOfTheSame { like, .. } => like.label(),
             SheetPassedOver { .. } => "sheet passed over",
             QuartileDiffers { .. } => "quartile differs from rank",
@@ -527,6 +547,19 @@ impl fmt::Display for ProblemKind {
             ),
             ZeroDenominator => f.write_str(
                 "the denominator is 0, so no value can be worked out from the numerator; the period shows Data Not Yet Available",
+            ),
+            NotPlaced { why } => write!(
+                f,
+                "{why}. The table was not read: choose what each column holds in the column mapping below to read it"
+            ),
+            ReadWithMapping { kind } => write!(
+                f,
+                "read as {kind} with the column mapping you chose for these headers (forget it under Column mappings to be asked again)"
+            ),
+            SheetEmpty => f.write_str("the sheet is empty; there was nothing to read"),
+            NoTable { first_row } => write!(
+                f,
+                "the sheet has no table (no row has two cells or more), so there was nothing to read; it reads '{first_row}'"
             ),
             ValueReplaced { code, period, earlier, same } => {
                 write!(f, "the value of {code} for {period} replaces the one from {earlier}")?;
