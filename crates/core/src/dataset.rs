@@ -106,6 +106,11 @@ pub struct Dataset {
     pub sources: Vec<SourceSummary>,
     /// Problems found while reading, and notices for the user's information.
     pub notices: Vec<Problem>,
+    /// Rows of complaints case lists, worked out into the SPSO indicators once every
+    /// file is read ([`crate::complaints::derive`]).
+    pub complaints: Vec<crate::complaints::case::CaseRow>,
+    /// Local holidays from holiday lists among the files.
+    pub holidays: Vec<chrono::NaiveDate>,
 }
 
 impl Dataset {

@@ -15,6 +15,7 @@
 //! assert_eq!(data.report.unwrap().groups[0].rows[0].status.label(), "On Target");
 //! ```
 
+use crate::complaints::{self, calendar::HolidaySettings};
 use crate::dataset::Dataset;
 use crate::load;
 use crate::period::Period;
@@ -30,6 +31,11 @@ use crate::InputFile;
 #[derive(Debug, Default)]
 pub struct Engine {
     dataset: Dataset,
+    /// The dataset with the indicators worked out from complaints case lists, where
+    /// there are any: what the report is made from.
+    derived: Option<Dataset>,
+    /// The calendar for complaints' working days.
+    holidays: HolidaySettings,
     view: EngineView,
     /// The period the last report was for.
     reported: Option<Period>,
@@ -41,12 +47,19 @@ impl Engine {
         match request {
             Request::Add(files) => {
                 self.read(files, progress);
+                self.derive();
                 self.data()
             }
             Request::Replace { files, view } => {
                 self.view = view;
                 self.dataset = Dataset::default();
                 self.read(files, progress);
+                self.derive();
+                self.data()
+            }
+            Request::Holidays(settings) => {
+                self.holidays = settings;
+                self.derive();
                 self.data()
             }
             Request::View(view) => {
@@ -64,7 +77,7 @@ impl Engine {
             }
             Request::Detail { code } => Response::Detail(
                 self.reported
-                    .and_then(|p| report::row_for(&self.dataset, &code, p))
+                    .and_then(|p| report::row_for(self.shown(), &code, p))
                     .map(|mut row| {
                         if let Some(t) = self.view.suppression {
                             suppress::apply_row(&mut row, t);
@@ -92,17 +105,28 @@ impl Engine {
         }
     }
 
+    /// Works the complaints case lists (if any) into their indicators, once every file
+    /// of a request is read, or the calendar changed.
+    fn derive(&mut self) {
+        self.derived = complaints::derive(&self.dataset, &self.holidays);
+    }
+
+    /// The dataset the report is made from.
+    fn shown(&self) -> &Dataset {
+        self.derived.as_ref().unwrap_or(&self.dataset)
+    }
+
     /// The report as shown, for the chosen period; a chosen period the data no longer
     /// have falls back to the latest.
     fn report(&mut self) -> Option<Report> {
-        let mut report = report::build(&self.dataset, self.view.period);
+        let mut report = report::build(self.shown(), self.view.period);
         match (self.view.period, &report) {
             // The report lists the periods with data: one look, not a second pass. With
             // no data at all yet, the chosen period waits for the files (a link's view
             // arrives before its data).
             (Some(p), Some(r)) if !r.periods.is_empty() && !r.periods.contains(&p) => {
                 self.view.period = None;
-                report = report::build(&self.dataset, None);
+                report = report::build(self.shown(), None);
             }
             _ => {}
         }
@@ -116,8 +140,8 @@ impl Engine {
         let report = self.report();
         self.reported = report.as_ref().map(|r| r.period);
         Response::Data(Box::new(Data {
-            sources: self.dataset.sources.clone(),
-            notices: self.dataset.notices.clone(),
+            sources: self.shown().sources.clone(),
+            notices: self.shown().notices.clone(),
             period: self.view.period,
             report: report.map(report::for_page),
         }))

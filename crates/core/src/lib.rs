@@ -3,6 +3,7 @@
 //! crate and is tested natively with `cargo test`.
 
 pub mod action;
+pub mod complaints;
 pub mod dataset;
 pub mod engine;
 pub mod export;

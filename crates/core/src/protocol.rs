@@ -63,6 +63,9 @@ pub enum Request {
     Unpack(String),
     /// One PI's row with its whole history (the page's rows carry only recent points).
     Detail { code: String },
+    /// The council's calendar for complaints' working days: whether Easter Monday is a
+    /// holiday, and the local holidays the user typed. Kept by the engine across reads.
+    Holidays(crate::complaints::calendar::HolidaySettings),
 }
 
 impl Request {

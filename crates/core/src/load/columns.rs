@@ -152,6 +152,10 @@ pub(super) enum Kind {
     Metadata,
     Population,
     Actions,
+    /// A complaints case list: one row per complaint (or per stage of one).
+    CaseList,
+    /// A list of the council's local holidays.
+    Holidays,
 }
 
 impl Kind {
@@ -162,6 +166,8 @@ impl Kind {
             Kind::Metadata => "indicator definitions",
             Kind::Population => "population table",
             Kind::Actions => "actions",
+            Kind::CaseList => "complaints case list",
+            Kind::Holidays => "local holidays",
         }
     }
 }
@@ -227,7 +233,9 @@ impl Columns {
 pub(super) fn find_header(table: &Table) -> Option<Columns> {
     for (i, cells) in table.rows().enumerate().take(20) {
         let cols: Vec<Option<Col>> = cells.cells().map(classify_header).collect();
-        if cols.iter().filter(|c| c.is_some()).count() >= 2 {
+        if cols.iter().filter(|c| c.is_some()).count() >= 2
+            || super::case_list::kind_of_header(&cells.cells().collect::<Vec<_>>()).is_some()
+        {
             let mut first = [None; SLOTS];
             for (i, c) in cols.iter().enumerate() {
                 if let Some(s) = c.and_then(slot) {
@@ -255,7 +263,11 @@ pub(super) fn find_header(table: &Table) -> Option<Columns> {
 pub(super) fn kind_of(cols: &Columns) -> Option<Kind> {
     let has = |c| cols.has(c);
     let wide = cols.cols.iter().any(|c| matches!(c, Some(Col::ValueOf(_))));
-    if has(Col::DueDate) && has(Col::Progress) {
+    if let Some(kind) =
+        super::case_list::kind_of_header(&cols.names.iter().map(String::as_str).collect::<Vec<_>>())
+    {
+        Some(kind)
+    } else if has(Col::DueDate) && has(Col::Progress) {
         Some(Kind::Actions)
     } else if has(Col::PopulationGroup)
         && has(Col::Denominator)

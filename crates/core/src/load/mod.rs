@@ -4,6 +4,7 @@
 //! Every bad cell becomes a notice naming file, row and column; good rows still count.
 
 mod actions;
+mod case_list;
 mod cell;
 mod columns;
 mod long;
@@ -108,6 +109,7 @@ fn load_table(
         periods: FxHashMap::default(),
         run_code: String::new(),
         run_added: 0,
+        case_cols: case_list::CaseColumns::from_names(cols.names.iter().map(String::as_str)),
     };
     let data_rows = || table.rows_from(cols.header_row + 1);
     if data_rows().all(|r| r.is_blank()) {
@@ -198,6 +200,8 @@ struct Loader<'a> {
     /// The PI of the current run of rows, and how many periods the run added to it.
     run_code: String,
     run_added: usize,
+    /// A complaints case list's columns by what they hold.
+    case_cols: case_list::CaseColumns,
 }
 
 /// Period labels remembered per table, at most (a file of unique labels is not cached).
@@ -229,6 +233,8 @@ impl Loader<'_> {
             Kind::Population => self.population_row(row, &c),
             Kind::Actions => self.action_row(row, &c),
             Kind::Long | Kind::Wide | Kind::Metadata => self.indicator_row(row, &c),
+            Kind::CaseList => self.case_row(row, c.cells),
+            Kind::Holidays => self.holiday_row(row, c.cells),
         }
     }
 }
