@@ -180,6 +180,22 @@ fn the_indicators_are_ordinary_pis_in_the_report() {
     );
     assert_eq!(row("CMP.07").value_shown.to_string(), "19.50");
     assert_eq!(row("CMP.09").value_shown.to_string(), "80.00%");
+    let feeder: Vec<(String, f64)> = row("CMP.10")
+        .feeder
+        .iter()
+        .map(|f| (f.label.clone(), f.value.number))
+        .collect();
+    assert_eq!(
+        feeder,
+        [
+            ("Stage 2 complaints closed".to_string(), 2.0),
+            ("Closed within 20 working days".to_string(), 1.0)
+        ]
+    );
+    // Small-number suppression withholds the small counts behind a figure too.
+    let mut hidden = row("CMP.10").clone();
+    scorecard_core::suppress::apply_row(&mut hidden, 4);
+    assert!(hidden.feeder.is_empty() && hidden.suppressed);
     // No targets given: Data Only.
     assert_eq!(row("CMP.09").status, Status::DataOnly);
     assert_eq!(row("CMP.01").status, Status::DataOnly);
@@ -385,4 +401,28 @@ fn the_engine_works_case_lists_out_after_every_read_and_when_the_calendar_change
     ));
     assert_eq!(shown(&d, "CMP.06").as_deref(), Some("4.80"));
     assert_eq!(shown(&d, "X").as_deref(), Some("1"));
+}
+
+#[test]
+fn a_long_list_spanning_two_centuries_is_worked_out_in_time() {
+    let mut list = String::from("Case ref,Date received,Stage,Date closed,Outcome\n");
+    for i in 0..20_000 {
+        let year = 1950 + (i % 200);
+        list.push_str(&format!(
+            "R{i},0{}/0{}/{year},1,2{}/0{}/{year},Upheld\n",
+            1 + i % 9,
+            1 + i % 9,
+            i % 9,
+            1 + i % 9
+        ));
+    }
+    let started = std::time::Instant::now();
+    let ds = derived(&[file("long.csv", &list)], &HolidaySettings::default());
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert!(ds.notices.is_empty(), "{:?}", messages(&ds));
+    // 100 rows a year; 1950/51 starts in April 1950 (months 4..9 of 1950 and 1..3 of 1951).
+    let received: f64 = (1950..2150)
+        .filter_map(|fy| value(&ds, "CMP.01", &format!("{fy}/{:02}", (fy + 1) % 100)))
+        .sum();
+    assert!(received > 19_000.0, "{received}");
 }

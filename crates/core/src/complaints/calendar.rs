@@ -24,6 +24,50 @@ impl Default for HolidaySettings {
     }
 }
 
+/// The local holidays a user typed, one a line (`23/09/2019`, `23 Sep 2019`; a name may
+/// follow the date after a space, comma or tab): the dates, and a sentence for each line
+/// that is not one. Blank lines are passed over.
+///
+/// ```
+/// use scorecard_core::complaints::calendar::parse_holiday_lines;
+/// let (dates, problems) = parse_holiday_lines("23/09/2019 Autumn holiday\n\n31/02/2019\n");
+/// assert_eq!(dates.len(), 1);
+/// assert_eq!(problems, ["line 3: expected a date in UK order, day first, such as 23/09/2019, found '31/02/2019'"]);
+/// ```
+pub fn parse_holiday_lines(text: &str) -> (Vec<NaiveDate>, Vec<String>) {
+    let mut dates = Vec::new();
+    let mut problems = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        // The date is the line, or its first word (or first three: `23 Sep 2019`).
+        let words: Vec<&str> = line
+            .split([' ', ',', '\t'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        let found = [
+            line.to_string(),
+            words.iter().take(3).copied().collect::<Vec<_>>().join(" "),
+        ]
+        .into_iter()
+        .chain(words.first().map(|w| w.to_string()))
+        .find_map(|t| crate::period::parse_date(&t));
+        match found {
+            Some(d) => dates.push(d),
+            None => problems.push(format!(
+                "line {}: expected a date in UK order, day first, such as 23/09/2019, found '{}'",
+                i + 1,
+                crate::problem::quote(line, 40)
+            )),
+        }
+    }
+    dates.sort();
+    dates.dedup();
+    (dates, problems)
+}
+
 /// A public holiday: its date and name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holiday {

@@ -350,12 +350,39 @@ pub fn observe_all(
     cal: &Calendar,
 ) -> Vec<(&'static Definition, BTreeMap<Period, Observation>)> {
     let periods = periods(records);
+    // Each quarter's records (received or closed in it): a period looks only at the
+    // quarters of its year to date, so a long list is not walked once per period.
+    let mut by_quarter: BTreeMap<Period, Vec<usize>> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        for d in std::iter::once(r.start).chain(r.closed) {
+            let at = by_quarter.entry(Period::quarter_of(d)).or_default();
+            if at.last() != Some(&i) {
+                at.push(i);
+            }
+        }
+    }
+    let relevant: Vec<Vec<StageRecord>> = periods
+        .iter()
+        .map(|p| {
+            let fy = p.financial_year();
+            let first = Period::Quarter { fy, q: 1 };
+            let mut at: Vec<usize> = by_quarter
+                .range(first..=*p)
+                .filter(|(q, _)| q.frequency() == crate::period::Frequency::Quarter)
+                .flat_map(|(_, v)| v.iter().copied())
+                .collect();
+            at.sort_unstable();
+            at.dedup();
+            at.into_iter().map(|i| records[i].clone()).collect()
+        })
+        .collect();
     DEFINITIONS
         .iter()
         .map(|def| {
             let by_period = periods
                 .iter()
-                .map(|p| (*p, observe(def, *p, records, cal)))
+                .zip(&relevant)
+                .map(|(p, rs)| (*p, observe(def, *p, rs, cal)))
                 .collect();
             (def, by_period)
         })

@@ -278,5 +278,6 @@ pub(super) fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> 
         history: history(pi, history_periods),
         series: series(pi, period),
         checks,
+        feeder: obs.map(|o| o.feeder.clone()).unwrap_or_default(),
     }
 }

@@ -57,6 +57,9 @@ pub struct Row {
     pub series: Vec<SeriesPoint>,
     /// Data-quality findings for this PI.
     pub checks: Vec<DataCheck>,
+    /// The figures behind the period's value, as the file or the case list gives them
+    /// ("Stage 2 complaints closed" 8, "Closed within 20 working days" 6).
+    pub feeder: Vec<crate::dataset::FeederItem>,
 }
 
 /// A point of a PI's history.
