@@ -7,6 +7,7 @@ mod effects;
 mod export_bar;
 mod file_list;
 mod help;
+mod holidays;
 mod intake;
 mod notices;
 pub mod report_view;
@@ -44,6 +45,7 @@ pub fn app(props: &AppProps) -> Html {
     effects::use_storage(&state);
     effects::use_downloads(&state);
     effects::use_paste(&state, &files);
+    holidays::use_kept_holidays(&state);
 
     let act = {
         let dispatcher = state.dispatcher();
@@ -71,6 +73,7 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             storage::remove(storage::VIEW);
             storage::remove(storage::DATA);
+            storage::remove(holidays::KEY);
             clear_location_hash();
             dispatcher.dispatch(Action::ClearEverything);
         })
@@ -112,6 +115,9 @@ pub fn app(props: &AppProps) -> Html {
                     </span>
                     <button type="button" class="button subtle" onclick={on_clear_everything}>{ "Clear everything" }</button>
                 </div>
+                <holidays::Holidays text={state.holidays_text.clone()} easter_monday={state.holidays.easter_monday}
+                    problems={state.holiday_problems.clone()} dates={state.holidays.local.len()}
+                    on_action={on_action.clone()} />
             </section>
             <Notices data={state.data.clone()} {alerts} />
             <section class="report-area" aria-label="Report">

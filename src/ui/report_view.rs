@@ -551,6 +551,17 @@ fn detail(p: &DetailProps) -> Html {
                 if let Some(k) = row.rank { <li>{ format!("Rank {} of {}: {}", k.rank, k.of, k.quartile().label()) }</li> }
                 if let Some(s) = row.stated_status { <li>{ format!("Status stated in the file: {}", s.label()) }</li> }
             </ul>
+            if !row.feeder.is_empty() {
+                <table class="feeder-table">
+                    <caption>{ format!("Feeder data, {}", row.period) }</caption>
+                    <tbody>
+                    { for row.feeder.iter().map(|f| html! {
+                        <tr><th scope="row">{ &f.label }</th>
+                            <td class="num">{ scorecard_core::value::Format { unit: f.value.unit.clone().unwrap_or_default(), decimals: f.value.decimals }.show(f.value.number) }</td></tr>
+                    }) }
+                    </tbody>
+                </table>
+            }
             if !row.checks.is_empty() {
                 <div class="checks"><strong>{ "Data checks" }</strong>
                     <ul>{ for row.checks.iter().map(|c| html! { <li>{ c.to_string() }</li> }) }</ul>
