@@ -426,3 +426,23 @@ fn a_long_list_spanning_two_centuries_is_worked_out_in_time() {
         .sum();
     assert!(received > 19_000.0, "{received}");
 }
+
+#[test]
+fn a_definitions_file_may_give_a_years_annual_target() {
+    // CMP.10 95% for 2019/20: 1 of 2 within 20 days (50%) is Off Target; CMP.01 has an
+    // annual target of 40, pro-rated for a count: 30 at Q3; 10 received, higher is better.
+    let defs = file(
+        "targets.csv",
+        "Code,Annual Target 2019/20,Polarity\nCMP.10,95%,up\nCMP.01,40,up\n",
+    );
+    let ds = derived(
+        &[defs, fixture("two-row-2019-20.csv")],
+        &HolidaySettings::default(),
+    );
+    let r = report::build(&ds, Some(q("Q3 2019/20"))).unwrap();
+    let rows: Vec<&Row> = r.groups.iter().flat_map(|g| &g.rows).collect();
+    let row = |code: &str| *rows.iter().find(|r| r.code == code).unwrap();
+    assert_eq!(row("CMP.10").status, Status::OffTarget);
+    assert_eq!(row("CMP.01").target.map(|t| t.value), Some(30.0));
+    assert_eq!(row("CMP.01").status, Status::OffTarget);
+}
