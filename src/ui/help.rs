@@ -258,6 +258,30 @@ const RULES: &[Rule] = &[
         example: "A file with columns Ref no, Measure, Qtr, Figure, Goal, Better when: choose PI code, Indicator title, Period, Value, Target for the period, Polarity, and it gives the same report as a file headed code, title, period, value, target, polarity. Next quarter's file with the same headers is read at once, with “odd.csv: read as indicator values (long layout) with the column mapping you chose for these headers”.",
         ours: true,
     },
+    Rule {
+        name: "Complaints: working days",
+        text: "Complaints are timed in working days, as the SPSO model complaints handling procedure sets: Monday to Friday, less Scotland's public holidays and your council's local holidays. The day a complaint is received is day 1; one received on a weekend or a holiday starts on the next working day. The day of the response is counted. So a stage 1 response is within 5 working days when it is given on day 5 or before, and a stage 2 response within 20 when on day 20 or before. For an escalated complaint the count starts again on the day the request to escalate was received. An extension does not change the count: a complaint answered on day 8 after an extension is not within 5 days, and is counted among those with an extension.",
+        example: "Received Friday 29 November 2019, answered Friday 6 December: day 1 is Friday 29 November; Monday 2 December is the St Andrew's Day holiday (30 November fell on a Saturday); Tuesday 3 to Friday 6 December are days 2 to 5. 5 working days: within the stage 1 target. A complaint received on Saturday 5 October 2019 has Monday 7 October as day 1.",
+        ours: false,
+    },
+    Rule {
+        name: "Complaints: public and local holidays",
+        text: "Scotland's public holidays are worked out for each year: 1 and 2 January, Good Friday, Easter Monday (most councils keep it; untick it under “Holidays for complaints' working days” if yours does not), the first and last Mondays of May, the first Monday of August, St Andrew's Day (30 November, or the Monday after when it falls on a weekend), Christmas Day and Boxing Day. A New Year or Christmas holiday on a weekend moves to the next weekday that is not already a holiday; the days changed by proclamation (the 2020 VE Day move, the 2002, 2012 and 2022 jubilees, 19 September 2022, 8 May 2023) are included. Local holidays come from a holiday list among your files (a Date column, and a Holiday or Name column if you like) and from the dates typed under “Holidays for complaints' working days”, which this browser keeps.",
+        example: "Christmas 2021 fell on a Saturday: Monday 27 and Tuesday 28 December were the holidays.",
+        ours: true,
+    },
+    Rule {
+        name: "Complaints: reading a case list",
+        text: "A table with a date received (Date received, Received, Opened, Date logged) and a stage (Stage, Complaint stage) or a date closed (Date closed, Closed, Response date, Date responded) is a complaints case list; a reference (Case ref, Complaint ID, Reference, Case Number), an outcome (Outcome, Decision), an extension (Extension, Extension authorised, Extended) and a service are read where present. Dates are read day first, with any time of day dropped. Stages: 1, Stage 1 or Frontline; 2, Stage 2 or Investigation; Escalated. An escalation is read either way CRM systems show it: a second row with the same reference and the stage Escalated (or 2, after a stage 1 row of that reference), its date received being the day the escalation was asked for; or on the complaint's own row, in Escalated (yes/no), Escalation date, Stage 2 response date, Stage 2 outcome and Stage 2 extension columns. A list with no stage column is a list of stage 1 complaints. A row with no date received, or a stage that is not one of these, is left out and named; a date closed before the date received is left out (the complaint counts as received and open); the same reference at the same stage twice: the later row counts. A CMP figure your files also state for the same period is replaced by the case list's, with a notice where they differ; periods the case list has no figure for keep yours.",
+        example: "“cases.csv, row 13, column 'Date received': expected the date the complaint was received in UK order, day first, such as 25/12/2019, found '13/25/2019', which looks written month first (US order)”.",
+        ours: true,
+    },
+    Rule {
+        name: "Complaints: the indicators",
+        text: "CMP.01 to CMP.12 are the published table's indicators, with its titles; CMP.13 to CMP.29 add the rest of the procedure's: resolved, received per 1,000 population (where a population table with an all-ages group is given), closed at each stage, and the share of each outcome at each stage. Counts are year to date from 1 April, as the published titles say “(cumulative)”: received counts new complaints by their date received (an escalation is the same complaint, not a new one); closed, outcomes and extensions count responses by their date, so a complaint answered at stage 1 and again after escalation counts twice. Averages and percentages are over the complaints closed in the quarter itself, and for a year over the whole year (given once the list runs past 31 March). Each figure shows the counts behind it as feeder data. A quarter in which no complaint of a stage was closed has no figure for that stage, and says so. Averages aim low and percentages within the target aim high; targets are only those you give, in a file with the CMP codes (Code, Target or Annual Target, and Polarity to change the aim).",
+        example: "Stage 2 in Q3 2019/20: 2 complaints closed, in 21 and 18 working days: average 19.50, and 1 of 2 (50.00%) within 20 working days.",
+        ours: true,
+    },
 ];
 
 #[function_component(Help)]

@@ -8,6 +8,7 @@ mod effects;
 mod export_bar;
 mod file_list;
 mod help;
+mod holidays;
 mod intake;
 mod mapping;
 mod notices;
@@ -50,6 +51,7 @@ pub fn app(props: &AppProps) -> Html {
     effects::use_downloads(&state);
     effects::use_paste(&state, &files);
     effects::use_area_storage(&state);
+    holidays::use_kept_holidays(&state);
 
     let act = {
         let dispatcher = state.dispatcher();
@@ -79,6 +81,7 @@ pub fn app(props: &AppProps) -> Html {
             storage::remove(storage::DATA);
             storage::remove(storage::AREA);
             storage::remove(storage::MAPPINGS);
+            storage::remove(holidays::KEY);
             clear_location_hash();
             dispatcher.dispatch(Action::ClearEverything);
         })
@@ -120,6 +123,9 @@ pub fn app(props: &AppProps) -> Html {
                     </span>
                     <button type="button" class="button subtle" onclick={on_clear_everything}>{ "Clear everything" }</button>
                 </div>
+                <holidays::Holidays text={state.holidays_text.clone()} easter_monday={state.holidays.easter_monday}
+                    problems={state.holiday_problems.clone()} dates={state.holidays.local.len()}
+                    on_action={on_action.clone()} />
             </section>
             <Notices data={state.data.clone()} {alerts} />
             <ColumnMappings data={state.data.clone()} drafts={state.drafts.clone()}

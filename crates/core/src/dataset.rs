@@ -140,6 +140,11 @@ pub struct Dataset {
     /// The column mappings the user chose, used while reading: settings given before the
     /// files are read, not something read from them.
     pub mappings: Vec<ColumnMapping>,
+    /// Rows of complaints case lists, worked out into the SPSO indicators once every
+    /// file is read ([`crate::complaints::derive`]).
+    pub complaints: Vec<crate::complaints::case::CaseRow>,
+    /// Local holidays from holiday lists among the files.
+    pub holidays: Vec<chrono::NaiveDate>,
 }
 
 impl Dataset {

@@ -15,6 +15,7 @@
 //! assert_eq!(data.report.unwrap().groups[0].rows[0].status.label(), "On Target");
 //! ```
 
+use crate::complaints::{self, calendar::HolidaySettings};
 use crate::dataset::Dataset;
 use crate::load;
 use crate::load::mapping::ColumnMapping;
@@ -31,6 +32,11 @@ use crate::InputFile;
 #[derive(Debug, Default)]
 pub struct Engine {
     dataset: Dataset,
+    /// The dataset with the indicators worked out from complaints case lists, where
+    /// there are any: what the report is made from.
+    derived: Option<Dataset>,
+    /// The calendar for complaints' working days.
+    holidays: HolidaySettings,
     view: EngineView,
     /// The period the last report was for.
     reported: Option<Period>,
@@ -73,6 +79,11 @@ impl Engine {
             Request::ChooseArea(area) => {
                 self.area = area;
                 self.project();
+                self.data()
+            }
+            Request::Holidays(settings) => {
+                self.holidays = settings;
+                self.derive();
                 self.data()
             }
             Request::View(view) => {
@@ -136,13 +147,26 @@ impl Engine {
                 area: p.area,
             });
         }
+        self.derive();
     }
 
-    /// The dataset the report is made from.
-    fn shown(&self) -> &Dataset {
+    /// The dataset for the user's council, before case lists are worked out.
+    fn projected(&self) -> &Dataset {
         self.projected
             .as_ref()
             .map_or(&self.dataset, |p| &p.dataset)
+    }
+
+    /// Works the complaints case lists (if any) into their indicators, once every file
+    /// of a request is read, or the calendar changed.
+    fn derive(&mut self) {
+        self.derived = complaints::derive(self.projected(), &self.holidays);
+    }
+
+    /// The dataset the report is made from: the user's council's, with the case lists
+    /// worked into indicators.
+    fn shown(&self) -> &Dataset {
+        self.derived.as_ref().unwrap_or_else(|| self.projected())
     }
 
     /// The report as shown, for the chosen period; a chosen period the data no longer
@@ -174,7 +198,7 @@ impl Engine {
             .map(|p| (p.areas.clone(), p.area.clone()))
             .unwrap_or_default();
         Response::Data(Box::new(Data {
-            sources: self.dataset.sources.clone(),
+            sources: self.shown().sources.clone(),
             notices: self.shown().notices.clone(),
             period: self.view.period,
             report: report.map(report::for_page),

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod areas;
+pub mod complaints;
 pub mod dataset;
 pub mod engine;
 pub mod export;

@@ -76,6 +76,9 @@ pub enum Request {
     /// Read every file from now on with these column mappings (the user's, kept in this
     /// browser): the files read so far are not read again until the page asks.
     Mappings(Vec<ColumnMapping>),
+    /// The council's calendar for complaints' working days: whether Easter Monday is a
+    /// holiday, and the local holidays the user typed. Kept by the engine across reads.
+    Holidays(crate::complaints::calendar::HolidaySettings),
 }
 
 impl Request {

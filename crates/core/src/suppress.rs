@@ -102,6 +102,11 @@ pub fn apply_row(row: &mut Row, threshold: u32) {
             cell.shown = Shown::Suppressed;
         }
     }
+    // Feeder data are counts: a small one is withheld like any count.
+    let feeders = row.feeder.len();
+    row.feeder
+        .retain(|f| !(f.value.number >= 1.0 && f.value.number <= f64::from(threshold)));
+    withheld |= row.feeder.len() != feeders;
     let before = row.series.len();
     row.series
         .retain(|p| !rule.hides(Some(p.value), p.numerator));

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use scorecard_core::complaints::calendar::{parse_holiday_lines, HolidaySettings};
 use scorecard_core::engine::{Data, Download, EngineView, ExportFormat, Request, Response};
 use scorecard_core::load::mapping::{ColumnMapping, TablePlace, Unplaced};
 use scorecard_core::period::Period;
@@ -118,6 +119,12 @@ pub enum Action {
     /// Forget the mapping kept for the headers with this signature: the tables that used
     /// it are offered again.
     ForgetMapping(String),
+    /// The council's calendar for complaints' working days: local holidays typed one a
+    /// line, and whether Easter Monday is a holiday.
+    SetHolidays {
+        text: String,
+        easter_monday: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -177,6 +184,14 @@ pub struct State {
     pub area: Option<String>,
     /// The column mappings the engine holds: none once it (re)starts.
     engine_mappings: Vec<ColumnMapping>,
+    /// The calendar for complaints' working days, as the engine is told it.
+    pub holidays: HolidaySettings,
+    /// The local holidays as the user typed them, and a sentence for each line that is
+    /// not a date.
+    pub holidays_text: String,
+    pub holiday_problems: Vec<String>,
+    /// Whether the engine has been told the calendar since it (re)started.
+    engine_has_holidays: bool,
 }
 
 impl State {
@@ -250,6 +265,11 @@ impl State {
         request: impl FnOnce(Vec<scorecard_core::InputFile>) -> Request,
     ) {
         self.give_mappings();
+        // A new (or restarted) engine hears of a calendar other than the default before
+        // it reads, so case lists are worked out with it.
+        if !self.engine_has_holidays && self.holidays != HolidaySettings::default() {
+            self.ask_holidays();
+        }
         let ids = files.iter().map(|f| f.id).collect();
         self.conversation
             .ask_with_files(files, request, Asked::Read { files: ids });
@@ -296,6 +316,34 @@ impl State {
             self.engine_has_view = false;
         } else {
             self.ask_view();
+        }
+    }
+
+    fn ask_holidays(&mut self) {
+        self.engine_has_holidays = true;
+        let settings = self.holidays.clone();
+        self.conversation
+            .ask(Request::Holidays(settings), Vec::new(), Asked::View);
+    }
+
+    /// A new calendar: the engine hears of it now if it holds files, else before the
+    /// first read.
+    fn set_holidays(&mut self, text: String, easter_monday: bool) {
+        let (local, problems) = parse_holiday_lines(&text);
+        self.holidays_text = text;
+        self.holiday_problems = problems;
+        let settings = HolidaySettings {
+            easter_monday,
+            local,
+        };
+        if settings == self.holidays {
+            return;
+        }
+        self.holidays = settings;
+        if self.files.is_empty() {
+            self.engine_has_holidays = false;
+        } else {
+            self.ask_holidays();
         }
     }
 
@@ -365,6 +413,7 @@ impl State {
                 self.conversation.restart();
                 self.engine_has_view = false;
                 self.engine_mappings.clear();
+                self.engine_has_holidays = false;
                 self.progress = None;
                 self.packed = None;
                 self.before = Some(self.files.clone());
@@ -469,6 +518,10 @@ impl State {
                     self.mappings_changed();
                 }
             }
+            Action::SetHolidays {
+                text,
+                easter_monday,
+            } => self.set_holidays(text, easter_monday),
         }
     }
 
@@ -632,6 +685,7 @@ impl State {
         self.conversation.restart();
         self.engine_has_view = false;
         self.engine_mappings.clear();
+        self.engine_has_holidays = false;
         self.progress = None;
         let why = match trouble {
             EngineTrouble::Stopped(why) => why,

@@ -544,3 +544,92 @@ fn storage_that_refuses_unticks_the_box_and_says_why() {
         .unwrap()
         .contains("the storage is full"));
 }
+
+/// A case list: C1 received Mon 7 Oct 2019, answered Tue 15 Oct: 7 working days, 6 with
+/// a local holiday on Mon 14 Oct.
+const CASES: &str =
+    "Case ref,Date received,Stage,Date closed,Outcome\nC1,07/10/2019,1,15/10/2019,Upheld\n";
+
+fn cases_of(_: &FileEntry) -> Vec<u8> {
+    CASES.as_bytes().to_vec()
+}
+
+/// CMP.06 (average working days at stage 1) as the report shows it.
+fn stage_1_days(s: &State) -> String {
+    s.report
+        .as_ref()
+        .unwrap()
+        .groups
+        .iter()
+        .flat_map(|g| &g.rows)
+        .find(|r| r.code == "CMP.06")
+        .map(|r| r.value_shown.to_string())
+        .unwrap()
+}
+
+#[test]
+fn holidays_typed_before_any_file_start_no_engine_and_go_before_the_first_read() {
+    let mut s = State::default();
+    s.reduce(Action::SetHolidays {
+        text: "14/10/2019 Autumn holiday\nnot a date\n".into(),
+        easter_monday: true,
+    });
+    assert!(s.outbox().is_empty(), "no engine for a setting alone");
+    assert_eq!(
+        s.holiday_problems,
+        ["line 2: expected a date in UK order, day first, such as 23/09/2019, found 'not a date'"]
+    );
+    s.reduce(Action::Add(vec![FileEntry::new(
+        "cases.csv",
+        CASES.len() as u64,
+    )]));
+    assert!(matches!(
+        sent_requests(&s).as_slice(),
+        [Request::Holidays(h), Request::Add(_)] if h.local.len() == 1
+    ));
+    deliver(&mut s, &mut Engine::default(), &cases_of);
+    // Mon 7 -> Tue 15 Oct: 7..11, (14 a holiday), 15 = 6.
+    assert_eq!(stage_1_days(&s), "6.00");
+}
+
+#[test]
+fn changing_the_holidays_works_the_report_out_again_and_a_restart_hears_them() {
+    let mut s = State::default();
+    let mut engine = Engine::default();
+    s.reduce(Action::Add(vec![FileEntry::new(
+        "cases.csv",
+        CASES.len() as u64,
+    )]));
+    deliver(&mut s, &mut engine, &cases_of);
+    // Mon 7 -> Tue 15 Oct: 7 working days.
+    assert_eq!(stage_1_days(&s), "7.00");
+    s.reduce(Action::SetHolidays {
+        text: "14/10/2019".into(),
+        easter_monday: true,
+    });
+    assert!(s.busy());
+    assert!(matches!(
+        sent_requests(&s).as_slice(),
+        [Request::Holidays(_)]
+    ));
+    deliver(&mut s, &mut engine, &cases_of);
+    assert_eq!(stage_1_days(&s), "6.00");
+    // The same settings again: nothing to tell.
+    s.reduce(Action::SetHolidays {
+        text: "14/10/2019".into(),
+        easter_monday: true,
+    });
+    assert!(s.outbox().is_empty());
+    // The engine dies: the new one hears the calendar before it reads the files again.
+    s.reduce(Action::EngineTrouble(EngineTrouble::Stopped("trap".into())));
+    let requests = sent_requests(&s);
+    assert!(
+        matches!(
+            requests.as_slice(),
+            [Request::Holidays(_), Request::Replace { .. }]
+        ),
+        "{requests:?}"
+    );
+    deliver(&mut s, &mut engine, &cases_of);
+    assert_eq!(stage_1_days(&s), "6.00");
+}

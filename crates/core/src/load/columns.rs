@@ -221,6 +221,10 @@ pub(super) enum Kind {
     FamilyGroups,
     /// Mid-year population estimates by single year of age (NRS shape).
     PopulationByAge,
+    /// A complaints case list: one row per complaint (or per stage of one).
+    CaseList,
+    /// A list of the council's local holidays.
+    Holidays,
 }
 
 impl Kind {
@@ -234,6 +238,8 @@ impl Kind {
             Kind::AreaValues => "values of every council (LGBF or statistics download)",
             Kind::FamilyGroups => "LGBF family groups",
             Kind::PopulationByAge => "population estimates by single year of age",
+            Kind::CaseList => "complaints case list",
+            Kind::Holidays => "local holidays",
         }
     }
 }
@@ -314,7 +320,9 @@ pub(super) fn find_header(table: &Table) -> Option<Columns> {
             .iter()
             .filter(|c| c.is_some_and(|c| !matches!(c, Col::Age(_) | Col::AgeAndOver(_))))
             .count();
-        if named >= 2 {
+        if named >= 2
+            || super::case_list::kind_of_header(&cells.cells().collect::<Vec<_>>()).is_some()
+        {
             let mut first = [None; SLOTS];
             for (i, c) in cols.iter().enumerate() {
                 if let Some(s) = c.and_then(slot) {
@@ -348,7 +356,11 @@ pub(super) fn kind_of(cols: &Columns) -> Option<Kind> {
         .any(|c| matches!(c, Some(Col::Age(_) | Col::AgeAndOver(_) | Col::AllAges)));
     let area = has(Col::Area) || has(Col::AreaCode);
     let values = has(Col::Value) || has(Col::Numerator);
-    if area && has(Col::Sex) && ages && !values {
+    if let Some(kind) =
+        super::case_list::kind_of_header(&cols.names.iter().map(String::as_str).collect::<Vec<_>>())
+    {
+        Some(kind)
+    } else if area && has(Col::Sex) && ages && !values {
         Some(Kind::PopulationByAge)
     } else if has(Col::Area) && has(Col::FamilyGroup) && !has(Col::Period) && !values {
         Some(Kind::FamilyGroups)

@@ -5,6 +5,7 @@
 
 mod actions;
 mod ages;
+mod case_list;
 mod cell;
 mod columns;
 mod lgbf;
@@ -138,6 +139,7 @@ fn load_table(
         run_code: String::new(),
         run_added: 0,
         table_year: None,
+        case_cols: case_list::CaseColumns::from_names(cols.names.iter().map(String::as_str)),
     };
     // Population estimates by age without a `Year` column take the year of their title.
     if kind == Kind::PopulationByAge && !cols.has(columns::Col::Period) {
@@ -241,6 +243,8 @@ struct Loader<'a> {
     run_added: usize,
     /// The year of population estimates by age that have no `Year` column.
     table_year: Option<i32>,
+    /// A complaints case list's columns by what they hold.
+    case_cols: case_list::CaseColumns,
 }
 
 /// Period labels remembered per table, at most (a file of unique labels is not cached).
@@ -276,6 +280,8 @@ impl Loader<'_> {
             }
             Kind::FamilyGroups => self.family_row(row, &c),
             Kind::PopulationByAge => self.age_row(row, &c),
+            Kind::CaseList => self.case_row(row, c.cells),
+            Kind::Holidays => self.holiday_row(row, c.cells),
         }
     }
 }

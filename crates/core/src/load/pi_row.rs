@@ -97,11 +97,23 @@ impl Loader<'_> {
             Kind::Long => self.long_row(row, c, code, &meta, per_row, annual),
             Kind::Wide => self.wide_row(row, c, code, per_row, annual),
             Kind::AreaValues => self.area_row(row, c, code, &meta, per_row),
-            Kind::Metadata
-            | Kind::Population
+            // A definitions table may give a year's annual target (`Annual Target 2019/20`).
+            Kind::Metadata => {
+                for (i, col) in self.cols.cols.iter().enumerate() {
+                    if let Some(Col::AnnualTargetOf(fy)) = *col {
+                        let at = c.at(i);
+                        if let Some(a) = self.number(row, at, Quantity::AnnualTarget) {
+                            self.annual_target(code, fy, a);
+                        }
+                    }
+                }
+            }
+            Kind::Population
             | Kind::Actions
             | Kind::FamilyGroups
-            | Kind::PopulationByAge => {}
+            | Kind::PopulationByAge
+            | Kind::CaseList
+            | Kind::Holidays => {}
         }
     }
 

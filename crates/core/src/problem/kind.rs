@@ -87,6 +87,12 @@ impl fmt::Display for Count {
 pub enum DateOf {
     Start,
     Due,
+    // A complaints case list's dates, and a local holiday's.
+    Received,
+    Closed,
+    Escalation,
+    EscalationClosed,
+    Holiday,
 }
 
 impl fmt::Display for DateOf {
@@ -94,6 +100,11 @@ impl fmt::Display for DateOf {
         f.write_str(match self {
             DateOf::Start => "a start date",
             DateOf::Due => "a due date",
+            DateOf::Received => "the date the complaint was received",
+            DateOf::Closed => "the date the complaint was closed",
+            DateOf::Escalation => "the date the complaint was escalated",
+            DateOf::EscalationClosed => "the date the escalated complaint was closed",
+            DateOf::Holiday => "a holiday's date",
         })
     }
 }
@@ -297,6 +308,51 @@ pub enum ProblemKind {
     NoTable {
         first_row: String,
     },
+    /// A complaints case list's date that reads month first (`12/25/2019`).
+    NotAUkDate {
+        expected: DateOf,
+        found: String,
+    },
+    /// A complaint's stage that is not one of the procedure's.
+    UnknownStage {
+        found: String,
+    },
+    /// A complaint's outcome that is not one of the procedure's.
+    UnknownOutcome {
+        found: String,
+    },
+    /// A complaint answered before it was received: it counts as received, not closed.
+    ClosedBeforeReceived {
+        reference: String,
+        received: String,
+        closed: String,
+    },
+    /// A case list row with no date received: it cannot be placed in a period.
+    ComplaintWithoutReceivedDate,
+    /// A row marked escalated with no escalation date.
+    EscalatedWithoutDate {
+        reference: String,
+    },
+    /// A complaint closed with no outcome: it counts as closed, under no outcome.
+    ClosedWithoutOutcome {
+        reference: String,
+    },
+    /// The same complaint at the same stage twice in a case list.
+    DuplicateCase {
+        reference: String,
+        stage: String,
+        earlier: String,
+    },
+    /// A value worked out from a case list replaces one a file states.
+    WorkedOutReplaces {
+        code: String,
+        period: Period,
+        computed: String,
+        stated: String,
+        earlier: String,
+    },
+    /// A row of a holiday list with no date.
+    HolidayWithoutDate,
 }
 
 impl ProblemKind {
@@ -328,6 +384,7 @@ impl ProblemKind {
             ValueReplaced { .. } | SheetPassedOver { .. } | RowsOutsideTables { .. } => Level::Info,
             RankedHighestFirst { .. } => Level::Info,
             ReadWithMapping { .. } | SheetEmpty | NoTable { .. } => Level::Info,
+            DuplicateCase { .. } | WorkedOutReplaces { .. } => Level::Info,
             MoreOfTheSame { like, .. } => like.level(),
             _ => Level::Problem,
         }
@@ -369,6 +426,16 @@ impl ProblemKind {
             ReadWithMapping { .. } => "read with your column mapping",
             SheetEmpty => "empty sheet",
             NoTable { .. } => "no table",
+            NotAUkDate { .. } => "date not in UK order",
+            UnknownStage { .. } => "unknown stage",
+            UnknownOutcome { .. } => "unknown outcome",
+            ClosedBeforeReceived { .. } => "closed before received",
+            ComplaintWithoutReceivedDate => "no date received",
+            EscalatedWithoutDate { .. } => "escalated with no date",
+            ClosedWithoutOutcome { .. } => "closed with no outcome",
+            DuplicateCase { .. } => "complaint listed twice",
+            WorkedOutReplaces { .. } => "stated value replaced by the case list's",
+            HolidayWithoutDate => "holiday with no date",
             MoreOfTheSame { like, .. } => like.label(),
             SheetPassedOver { .. } => "sheet passed over",
             QuartileDiffers { .. } => "quartile differs from rank",
@@ -568,6 +635,47 @@ impl fmt::Display for ProblemKind {
                 }
                 Ok(())
             }
+            NotAUkDate { expected, found } => write!(
+                f,
+                "expected {expected} in UK order, day first, such as 25/12/2019, found '{found}', which looks written month first (US order); the date was left out"
+            ),
+            UnknownStage { found } => write!(
+                f,
+                "expected a stage such as 1, 2, Stage 1, Frontline, Investigation or Escalated, found '{found}'; the row was left out"
+            ),
+            UnknownOutcome { found } => write!(
+                f,
+                "expected an outcome: upheld, partially upheld, not upheld or resolved, found '{found}'"
+            ),
+            ClosedBeforeReceived { reference, received, closed } => write!(
+                f,
+                "complaint {} was closed ({closed}) before it was received ({received}); it counts as received and still open",
+                or_unnamed(reference)
+            ),
+            ComplaintWithoutReceivedDate => f.write_str(
+                "this complaint has no date received, so it cannot be placed in a quarter; it was left out",
+            ),
+            EscalatedWithoutDate { reference } => write!(
+                f,
+                "complaint {} is marked escalated but has no escalation date; its escalation was left out",
+                or_unnamed(reference)
+            ),
+            ClosedWithoutOutcome { reference } => write!(
+                f,
+                "complaint {} is closed but has no outcome; it counts as closed, under no outcome",
+                or_unnamed(reference)
+            ),
+            DuplicateCase { reference, stage, earlier } => write!(
+                f,
+                "complaint {reference} is listed again at {stage}; this row replaces the one at {earlier}"
+            ),
+            WorkedOutReplaces { code, period, computed, stated, earlier } => write!(
+                f,
+                "{code} for {period} is worked out from the case list as {computed}; it replaces {stated} from {earlier}"
+            ),
+            HolidayWithoutDate => {
+                f.write_str("this holiday has no date; it was left out")
+            }
             MoreOfTheSame { count, like } => match **like {
                 ValueReplaced { .. } => write!(
                     f,
@@ -597,5 +705,14 @@ impl fmt::Display for ProblemKind {
                 }
             }
         }
+    }
+}
+
+/// A complaint's reference in a sentence, or words for one without.
+fn or_unnamed(reference: &str) -> String {
+    if reference.is_empty() {
+        "(no reference)".to_string()
+    } else {
+        reference.to_string()
     }
 }

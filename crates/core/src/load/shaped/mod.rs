@@ -224,6 +224,7 @@ impl Sheet<'_> {
             run_code: String::new(),
             run_added: 0,
             table_year: None,
+            case_cols: Default::default(),
         };
         f(&mut loader, header);
         loader.end_run();
