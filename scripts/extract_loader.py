@@ -45,3 +45,10 @@ if loader.exists():
         ".catch((e) => setTimeout(() => { throw e; }));\n",
         encoding="utf-8",
     )
+
+# Last, once every file is in its final form: the service worker that lists them all
+# (Trunk runs the hooks of one stage side by side, so it cannot be a hook of its own).
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import make_sw  # noqa: E402
+
+make_sw.write(staging)

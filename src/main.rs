@@ -9,6 +9,8 @@ fn main() {
             engine: Connector::worker(),
         })
         .render();
+        // Keeps the site's files for use offline, once the first screen is up.
+        scorecard::ui::offline::register_when_idle();
     }
 }
 

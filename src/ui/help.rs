@@ -282,6 +282,12 @@ const RULES: &[Rule] = &[
         example: "Stage 2 in Q3 2019/20: 2 complaints closed, in 21 and 18 working days: average 19.50, and 1 of 2 (50.00%) within 20 working days.",
         ours: true,
     },
+    Rule {
+        name: "Working offline",
+        text: "After your first visit this browser keeps Scorecard's own files (the page, the engine, the workbook reader and writer), fetched once the first screen is up, so later visits work with no network: reading files, the report, downloads and printing all happen here anyway. It keeps only the site's own files, only for the folder the site is published in, and never asks any other site for anything. When a new version has been published, the next visit fetches it quietly and says “A new version of Scorecard is ready” with a Reload button; the page you are using is never changed under you. Reloading starts the new version afresh, so files you added need adding again unless this browser keeps your data. The browser may also offer to install Scorecard as an app; it is the same page.",
+        example: "A laptop that opened Scorecard in the office opens it on the train with no signal, reads a workbook, exports a CSV and prints the report.",
+        ours: true,
+    },
 ];
 
 #[function_component(Help)]

@@ -12,9 +12,11 @@ mod holidays;
 mod intake;
 mod mapping;
 mod notices;
+pub mod offline;
 pub mod report_view;
 pub mod services;
 pub mod store;
+mod update_notice;
 
 use scorecard_state::Action;
 use web_sys::HtmlInputElement;
@@ -32,6 +34,7 @@ use notices::Notices;
 use report_view::ReportView;
 use services::{clear_location_hash, storage};
 use store::Store;
+use update_notice::UpdateNotice;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -107,6 +110,7 @@ pub fn app(props: &AppProps) -> Html {
             </p>
         </header>
         <main id="main">
+            <UpdateNotice />
             <section class="intake no-print" aria-labelledby="intake-heading">
                 <h2 id="intake-heading" class="visually-hidden">{ "Your data" }</h2>
                 <Intake files={(*files).clone()} on_action={on_action.clone()} />

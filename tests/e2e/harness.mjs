@@ -63,7 +63,9 @@ export async function open(browser, base, options = {}) {
   const foreign = [];
   // Every path the page fetched, from the first request on (workers' requests included).
   const fetched = [];
-  context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  // The same, as playwright's requests (who asked, when, answered from where).
+  const requests = [];
+  context.on('request', (r) => { fetched.push(new URL(r.url()).pathname); requests.push(r); });
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => {
@@ -72,5 +74,5 @@ export async function open(browser, base, options = {}) {
   });
   await page.goto(base);
   await page.getByRole('button', { name: 'Try with sample data' }).waitFor();
-  return { page, context, errors, foreign, fetched };
+  return { page, context, errors, foreign, fetched, requests };
 }

@@ -43,8 +43,12 @@ test('an engine that dies while reading is restarted and the file is read after 
   await context.close();
 });
 
+// The two tests below stand in for the network with page.route, which a service worker
+// answering from its cache would go round (issue 16's offline copy): no service worker here.
+const noServiceWorker = { serviceWorkers: 'block' };
+
 test('a stale engine (an older release still cached) is replaced and the files are read', async () => {
-  const { page, context } = await open(site.browser, site.base);
+  const { page, context } = await open(site.browser, site.base, noServiceWorker);
   let served = 0;
   await page.route('**/engine_loader.js*', async (route) => {
     if (served++ > 0) return route.fallback();
@@ -60,7 +64,7 @@ test('a stale engine (an older release still cached) is replaced and the files a
 });
 
 test('an engine that cannot start is given up with a message, and the page keeps answering', async () => {
-  const { page, context } = await open(site.browser, site.base);
+  const { page, context } = await open(site.browser, site.base, noServiceWorker);
   await page.route('**/engine_bg.wasm*', (route) =>
     route.fulfill({ contentType: 'application/wasm', body: Buffer.from('not a wasm module') }));
   await page.getByRole('button', { name: 'Try with sample data' }).click();
