@@ -86,7 +86,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         name: "Change",
-        text: "(new − old) ÷ old × 100, rounded to a whole percentage, against the same period last year, else the previous period. For a percentage indicator the difference in percentage points is given too. From zero there is no percentage.",
+        text: "(new − old) ÷ old × 100, rounded to a whole percentage, against the same period last year, else the previous period. For a percentage indicator the difference in percentage points leads, as councils write it (\"a 7 percentage point decrease (16% decrease) from 45% to 38%\"). From zero there is no percentage.",
         example: "From 1,309 in Q1 2020/21 to 1,893 in Q1 2021/22 is a 45% increase.",
         ours: true,
     },
