@@ -11,6 +11,7 @@ mod intake;
 mod notices;
 pub mod report_view;
 pub mod services;
+mod sets;
 pub mod store;
 
 use scorecard_state::Action;

@@ -91,6 +91,7 @@ pub fn report_view(p: &ReportProps) -> Html {
                 </div>
             </header>
             <SummaryLine summary={r.summary.clone()} label="All indicators" />
+            <crate::ui::sets::SetSummaries sets={r.sets.clone()} />
             <Toolbar filter={p.filter.clone()} groups={r.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>()} on_filter={p.on_filter.clone()} />
             <p class="filter-count no-print" role="status">
                 if p.filter.is_filtering() { { format!("Showing {shown_count} of {total} indicators.") } }
@@ -121,6 +122,7 @@ pub fn report_view(p: &ReportProps) -> Html {
                             <th scope="col">{ "Due date" }</th>
                             <th scope="col">{ "Progress" }</th>
                             <th scope="col">{ "Status" }</th>
+                            <th scope="col" class="col-note">{ "Comment & planned improvement action" }</th>
                         </tr></thead>
                         <tbody>
                         { for r.actions.iter().map(|a| html! {
@@ -141,6 +143,7 @@ pub fn report_view(p: &ReportProps) -> Html {
                                 <td><span class={classes!("status", format!("status-{}", a.status.key()))}>
                                     <span aria-hidden="true" class="sym">{ format!("{} ", a.status.symbol()) }</span>{ a.status.label() }
                                 </span></td>
+                                <td class="col-note">{ &a.note }</td>
                             </tr>
                         }) }
                         </tbody>
@@ -374,14 +377,14 @@ fn group_id(name: &str) -> String {
 }
 
 #[derive(Properties, PartialEq)]
-struct SummaryProps {
-    summary: Summary,
-    label: AttrValue,
+pub(crate) struct SummaryProps {
+    pub summary: Summary,
+    pub label: AttrValue,
 }
 
 /// `● 0 ▲ 0 ✓ 10 ? 2 📊 8`, each count with its words for screen readers, and the share On Target.
 #[function_component(SummaryLine)]
-fn summary_line(p: &SummaryProps) -> Html {
+pub(crate) fn summary_line(p: &SummaryProps) -> Html {
     let s = &p.summary;
     html! {
         <p class="summary" aria-label={format!("{} summary", p.label)}>

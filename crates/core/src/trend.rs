@@ -230,7 +230,9 @@ impl Change {
             return Some(format!("no change {span}"));
         }
         let word = if d > 0.0 { "increase" } else { "decrease" };
-        let pct = self.percent().map(|p| crate::value::round_shown(p.abs(), 0));
+        let pct = self
+            .percent()
+            .map(|p| crate::value::round_shown(p.abs(), 0));
         if format.unit == Unit::Percent {
             // Councils write a change in a percentage in points ("38%, a 7 percentage
             // point reduction"): the points lead, the relative change follows.

@@ -34,6 +34,8 @@ pub(super) enum Col {
     StartDate,
     DueDate,
     Progress,
+    /// The PI set a PI is reported in (Corporate, Service Plan).
+    Set,
     /// Wide layout: the value of one period.
     ValueOf(Period),
     /// Wide layout: the target of one period.
@@ -105,6 +107,13 @@ pub(super) const ALIASES: &[(&str, Col)] = &[
     ("comment", Col::Note),
     ("comments", Col::Note),
     ("commentary", Col::Note),
+    // The action reports' comment column.
+    ("comment&plannedimprovementaction", Col::Note),
+    ("commentandplannedimprovementaction", Col::Note),
+    ("plannedimprovementaction", Col::Note),
+    ("latestnote", Col::Note),
+    ("progresscomment", Col::Note),
+    ("latestcomment", Col::Note),
     ("status", Col::Status),
     ("populationgroup", Col::PopulationGroup),
     ("agegroup", Col::PopulationGroup),
@@ -116,6 +125,12 @@ pub(super) const ALIASES: &[(&str, Col)] = &[
     ("progress", Col::Progress),
     ("progress%", Col::Progress),
     ("percentcomplete", Col::Progress),
+    ("set", Col::Set),
+    ("piset", Col::Set),
+    ("indicatorset", Col::Set),
+    ("type", Col::Set),
+    ("pitype", Col::Set),
+    ("plan", Col::Set),
 ];
 
 pub(super) fn squash(header: &str) -> String {
@@ -180,7 +195,7 @@ pub(super) struct Columns {
 }
 
 /// How many column kinds [`slot`] numbers.
-pub(super) const SLOTS: usize = 25;
+pub(super) const SLOTS: usize = 26;
 
 /// A number for each column kind that names no period, to look columns up by.
 pub(super) fn slot(c: Col) -> Option<usize> {
@@ -210,6 +225,7 @@ pub(super) fn slot(c: Col) -> Option<usize> {
         Col::StartDate => 22,
         Col::DueDate => 23,
         Col::Progress => 24,
+        Col::Set => 25,
         Col::ValueOf(_) | Col::TargetOf(_) | Col::AnnualTargetOf(_) | Col::BenchmarkOf(_) => {
             return None
         }

@@ -6,6 +6,7 @@ mod check;
 mod computed;
 mod pi;
 mod row;
+mod sets;
 mod shown;
 mod summary;
 
@@ -18,6 +19,7 @@ pub use actions::{show_date, ActionRow};
 pub use check::DataCheck;
 pub use computed::{value_of, Computed};
 pub use row::{HistoryCell, Row, SeriesPoint};
+pub use sets::SetSummary;
 pub use shown::Shown;
 pub use summary::{Group, Summary};
 
@@ -35,6 +37,9 @@ pub struct Report {
     pub history_periods: Vec<Period>,
     pub groups: Vec<Group>,
     pub summary: Summary,
+    /// A summary and Off Target list per PI set, where the file names sets.
+    #[serde(default)]
+    pub sets: Vec<SetSummary>,
     pub actions: Vec<ActionRow>,
 }
 
@@ -134,12 +139,16 @@ pub fn build(ds: &Dataset, period: Option<Period>) -> Option<Report> {
         }
     }
     let actions = action_rows(ds, period);
+    let sets = sets::set_summaries(&groups, |code| {
+        ds.indicators.get(code).map(|i| i.set.as_str())
+    });
     Some(Report {
         period,
         periods,
         history_periods: history,
         groups,
         summary,
+        sets,
         actions,
     })
 }
