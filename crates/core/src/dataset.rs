@@ -103,6 +103,8 @@ pub struct Dataset {
     pub annual_targets: FxHashMap<String, BTreeMap<i32, f64>>,
     pub population: Vec<PopulationEstimate>,
     pub actions: Vec<Action>,
+    /// Narrative sections, as read, for every period.
+    pub narrative: Vec<crate::narrative::Narrative>,
     pub sources: Vec<SourceSummary>,
     /// Problems found while reading, and notices for the user's information.
     pub notices: Vec<Problem>,

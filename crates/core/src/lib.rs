@@ -8,6 +8,7 @@ pub mod engine;
 pub mod export;
 pub mod indicator;
 pub mod load;
+pub mod narrative;
 pub mod period;
 pub mod problem;
 pub mod protocol;

@@ -69,3 +69,46 @@ fn the_action_reports_comment_column_is_read_as_each_actions_comment() {
         "Q2 18/19: On Target We have set up a working group."
     );
 }
+
+#[test]
+fn narrative_sections_are_read_from_a_sheet_and_shown_for_their_period() {
+    let ds = read_all(&[
+        file("pis.csv", "code,period,value\nA,Q1 2021/22,5\nA,Q2 2021/22,6\n"),
+        file(
+            "commentary.csv",
+            "Section,Period,Text\n\
+             01. Progress in delivery of strategic outcomes,Q1 2021/22,\"There has been a 45% increase in referrals.\n\nThe Promise: one meeting held.\"\n\
+             01. Progress in delivery of strategic outcomes,Q2 2021/22,Referrals fell back.\n\
+             02. Challenges and Risks,,Workforce capacity remains the main risk.\n\
+             ,Q2 2021/22,Text with no section\n",
+        ),
+    ]);
+    let msgs: Vec<String> = ds.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        msgs,
+        ["commentary.csv, row 7: this row has narrative text but no section title to put it under; it was left out"]
+    );
+    let q1 = build(
+        &ds,
+        Some(scorecard_core::period::Period::parse("Q1 2021/22").unwrap()),
+    )
+    .unwrap();
+    assert_eq!(q1.narrative.len(), 2);
+    assert_eq!(
+        q1.narrative[0].title,
+        "01. Progress in delivery of strategic outcomes"
+    );
+    assert_eq!(
+        q1.narrative[0].paragraphs,
+        [
+            "There has been a 45% increase in referrals.",
+            "The Promise: one meeting held."
+        ]
+    );
+    assert_eq!(
+        q1.narrative[1].paragraphs,
+        ["Workforce capacity remains the main risk."]
+    );
+    let q2 = build(&ds, None).unwrap();
+    assert_eq!(q2.narrative[0].paragraphs, ["Referrals fell back."]);
+}

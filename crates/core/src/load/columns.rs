@@ -36,6 +36,8 @@ pub(super) enum Col {
     Progress,
     /// The PI set a PI is reported in (Corporate, Service Plan).
     Set,
+    /// Narrative text written for a section.
+    Text,
     /// Wide layout: the value of one period.
     ValueOf(Period),
     /// Wide layout: the target of one period.
@@ -131,6 +133,10 @@ pub(super) const ALIASES: &[(&str, Col)] = &[
     ("type", Col::Set),
     ("pitype", Col::Set),
     ("plan", Col::Set),
+    ("text", Col::Text),
+    ("narrative", Col::Text),
+    ("sectiontext", Col::Text),
+    ("heading", Col::Group),
 ];
 
 pub(super) fn squash(header: &str) -> String {
@@ -167,6 +173,7 @@ pub(super) enum Kind {
     Metadata,
     Population,
     Actions,
+    Narrative,
 }
 
 impl Kind {
@@ -177,6 +184,7 @@ impl Kind {
             Kind::Metadata => "indicator definitions",
             Kind::Population => "population table",
             Kind::Actions => "actions",
+            Kind::Narrative => "narrative sections",
         }
     }
 }
@@ -195,7 +203,7 @@ pub(super) struct Columns {
 }
 
 /// How many column kinds [`slot`] numbers.
-pub(super) const SLOTS: usize = 26;
+pub(super) const SLOTS: usize = 27;
 
 /// A number for each column kind that names no period, to look columns up by.
 pub(super) fn slot(c: Col) -> Option<usize> {
@@ -226,6 +234,7 @@ pub(super) fn slot(c: Col) -> Option<usize> {
         Col::DueDate => 23,
         Col::Progress => 24,
         Col::Set => 25,
+        Col::Text => 26,
         Col::ValueOf(_) | Col::TargetOf(_) | Col::AnnualTargetOf(_) | Col::BenchmarkOf(_) => {
             return None
         }
@@ -282,6 +291,8 @@ pub(super) fn kind_of(cols: &Columns) -> Option<Kind> {
         && !has(Col::Numerator)
     {
         Some(Kind::Population)
+    } else if has(Col::Text) && (has(Col::Group) || has(Col::Title)) && !has(Col::Value) && !wide {
+        Some(Kind::Narrative)
     } else if !(has(Col::Code) || has(Col::Title)) {
         None
     } else if has(Col::Period) {

@@ -8,6 +8,7 @@ mod cell;
 mod columns;
 mod long;
 mod merge;
+mod narrative;
 mod pi_row;
 mod population;
 mod wide;
@@ -228,6 +229,7 @@ impl Loader<'_> {
         match self.kind {
             Kind::Population => self.population_row(row, &c),
             Kind::Actions => self.action_row(row, &c),
+            Kind::Narrative => self.narrative_row(row, &c),
             Kind::Long | Kind::Wide | Kind::Metadata => self.indicator_row(row, &c),
         }
     }

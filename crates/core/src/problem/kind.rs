@@ -239,6 +239,8 @@ pub enum ProblemKind {
         declared: u64,
         holds: u64,
     },
+    /// A row of narrative text with no section title.
+    NarrativeWithoutSection,
 }
 
 impl ProblemKind {
@@ -300,6 +302,7 @@ impl ProblemKind {
             TooManyColumns { .. } => "too many columns",
             ValueReplaced { .. } => "value replaced",
             MoreOfTheSame { like, .. } => like.label(),
+            NarrativeWithoutSection => "narrative with no section",
             _ => "file unreadable",
         }
     }
@@ -460,6 +463,9 @@ impl fmt::Display for ProblemKind {
                 }
                 Ok(())
             }
+            NarrativeWithoutSection => f.write_str(
+                "this row has narrative text but no section title to put it under; it was left out",
+            ),
             MoreOfTheSame { count, like } => match **like {
                 ValueReplaced { .. } => write!(
                     f,

@@ -41,6 +41,9 @@ pub struct Report {
     #[serde(default)]
     pub sets: Vec<SetSummary>,
     pub actions: Vec<ActionRow>,
+    /// The narrative sections written for the report period.
+    #[serde(default)]
+    pub narrative: Vec<crate::narrative::NarrativeSection>,
 }
 
 /// Every period in which any PI has a value (stated or computed), in order.
@@ -150,5 +153,6 @@ pub fn build(ds: &Dataset, period: Option<Period>) -> Option<Report> {
         summary,
         sets,
         actions,
+        narrative: crate::narrative::sections_for(&ds.narrative, period),
     })
 }
