@@ -8,6 +8,7 @@ mod export_bar;
 mod file_list;
 mod help;
 mod intake;
+mod narrative;
 mod notices;
 pub mod report_view;
 pub mod services;
@@ -122,6 +123,7 @@ pub fn app(props: &AppProps) -> Html {
                         on_suppression={on_action.reform(Action::SetSuppression)}
                         on_export={on_action.reform(Action::Export)}
                         on_need_pack={on_action.reform(|_: ()| Action::NeedPack)} />
+                    <narrative::NarrativeWriter period={report.period} files={(*files).clone()} on_action={on_action.clone()} />
                     <ReportView report={report_view::Shared(report)} detail={state.detail.clone()} selected={state.selected.clone()}
                         filter={state.filter.clone()} on_period={on_action.reform(Action::SetPeriod)}
                         on_select={on_action.reform(Action::Select)} on_filter={on_action.reform(Action::Filter)} />

@@ -90,6 +90,7 @@ pub fn report_view(p: &ReportProps) -> Html {
                     </select>
                 </div>
             </header>
+            <crate::ui::narrative::NarrativeView sections={r.narrative.clone()} />
             <SummaryLine summary={r.summary.clone()} label="All indicators" />
             <crate::ui::sets::SetSummaries sets={r.sets.clone()} />
             <Toolbar filter={p.filter.clone()} groups={r.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>()} on_filter={p.on_filter.clone()} />

@@ -71,3 +71,32 @@ pub fn sections_for(all: &[Narrative], period: Period) -> Vec<NarrativeSection> 
         })
         .collect()
 }
+
+/// A section typed in the page, as the narrative table the engine reads: the page hands
+/// typed text over as a small file, so it travels with the data in links and storage.
+///
+/// ```
+/// use scorecard_core::narrative::typed_file;
+/// let bytes = typed_file("Challenges, and Risks", "Q2 2021/22", "Budget \"tight\".");
+/// assert_eq!(String::from_utf8(bytes).unwrap(),
+///            "Section,Period,Text\n\"Challenges, and Risks\",Q2 2021/22,\"Budget \"\"tight\"\".\"\n");
+/// ```
+pub fn typed_file(section: &str, period: &str, text: &str) -> Vec<u8> {
+    // Quoted by hand, as RFC 4180 has it, rather than with the csv writer: this runs in
+    // the page, whose first download should not carry a CSV writer for one row.
+    let quote = |s: &str| {
+        let s = s.trim();
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    format!(
+        "Section,Period,Text\n{},{},{}\n",
+        quote(section),
+        quote(period),
+        quote(text)
+    )
+    .into_bytes()
+}
