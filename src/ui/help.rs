@@ -174,6 +174,18 @@ const RULES: &[Rule] = &[
         example: "A quarterly indicator with ten years of data: the sparkline covers the last two years; its details list all 40 quarters.",
         ours: true,
     },
+    Rule {
+        name: "PI sets",
+        text: "A set column (also PI set, PI type, type or plan) puts each PI in a set such as Corporate or Service Plan. Each set gets its own summary line at the head of the report and a list naming its PIs that are Off Target, as the published reports head a service. The groups (headings) stay as they are: a set runs across them.",
+        example: "Type = Corporate on ten rows and Service Plan on twenty: \"Corporate PIs (latest) ● 0 ✓ 10\" and \"Service Plan PIs Off Target ● 3\" with the three named.",
+        ours: true,
+    },
+    Rule {
+        name: "Commentary",
+        text: "Narrative sections come from a sheet or file with a section (or heading, or title) column and a text column, and optionally a period column: the report shows each section's text written for the report period, else its text written for no period. Rows of one section join as paragraphs; a line break in a cell starts a new paragraph. Sections written with \"Write commentary\" are kept as a small file in your file list, so they travel with your data in links and kept data; remove that file to take the section out. An action's comment column (Comment, Comment & Planned Improvement Action) is shown beside the action and exported with it.",
+        example: "Section = 02. Challenges and Risks, Period = Q2 2021/22, Text = Workforce capacity remains the main risk.",
+        ours: true,
+    },
 ];
 
 #[function_component(Help)]
