@@ -105,6 +105,8 @@ pub struct Dataset {
     pub actions: Vec<Action>,
     /// Narrative sections, as read, for every period.
     pub narrative: Vec<crate::narrative::Narrative>,
+    /// Risks from a risk register.
+    pub risks: Vec<crate::risk::Risk>,
     pub sources: Vec<SourceSummary>,
     /// Problems found while reading, and notices for the user's information.
     pub notices: Vec<Problem>,

@@ -14,6 +14,7 @@ pub mod problem;
 pub mod protocol;
 pub mod read;
 pub mod report;
+pub mod risk;
 pub mod share;
 pub mod status;
 pub mod suppress;

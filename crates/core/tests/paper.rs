@@ -112,3 +112,74 @@ fn narrative_sections_are_read_from_a_sheet_and_shown_for_their_period() {
     let q2 = build(&ds, None).unwrap();
     assert_eq!(q2.narrative[0].paragraphs, ["Referrals fell back."]);
 }
+
+#[test]
+fn a_risk_register_gives_ratings_and_names_the_high_risks() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/paper/risk-register.csv"
+    );
+    let ds = read_all(&[
+        file("pis.csv", "code,period,value\nA,Q2 2021/22,5\n"),
+        InputFile {
+            name: "risk-register.csv".into(),
+            bytes: std::fs::read(path).unwrap(),
+        },
+    ]);
+    assert!(ds.notices.is_empty(), "{:?}", ds.notices);
+    let r = build(&ds, None).unwrap();
+    let rated: Vec<(&str, &str, Option<f64>)> = r
+        .risks
+        .iter()
+        .map(|k| {
+            (
+                k.code.as_str(),
+                k.rating.map_or("-", |x| x.label()),
+                k.score,
+            )
+        })
+        .collect();
+    // 4 × 4 = 16 High; Likely × Major = 4 × 4 = 16 High; 3 × 5 = 15 High; 2 × 3 = 6
+    // Medium; nothing given: not rated, last.
+    assert_eq!(
+        rated,
+        [
+            ("CS.R.01", "High", Some(16.0)),
+            ("CS.R.02", "High", Some(16.0)),
+            ("CS.R.03", "High", Some(15.0)),
+            ("CS.R.04", "Medium", Some(6.0)),
+            ("CS.R.05", "-", None),
+        ]
+    );
+    assert_eq!(r.risks[0].reason, "likelihood 4 × impact 4 = 16: High");
+    assert_eq!(r.risks[1].review, "30 Nov 2021");
+    assert_eq!(r.risks[0].owner, "Head of Children's Services");
+    assert_eq!(
+        r.risks[0].controls,
+        "Recruitment campaign; agency cover agreed"
+    );
+}
+
+#[test]
+fn a_stated_rating_wins_and_bad_cells_are_named() {
+    let ds = read_all(&[file(
+        "risks.csv",
+        "Code,Risk,Likelihood,Impact,Rating\nR1,Budget,5,5,Amber\nR2,Flooding,often,2,\n,,1,1,\n",
+    )]);
+    let msgs: Vec<String> = ds.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        msgs,
+        [
+            "risks.csv, row 3, column 'Likelihood': expected a likelihood from 1 to 5, or Rare, Unlikely, Possible, Likely or Almost certain, found 'often'",
+            "risks.csv, row 4: the risk has neither a code nor a title; it was left out",
+        ]
+    );
+    assert_eq!(ds.risks.len(), 2);
+    assert_eq!(ds.risks[0].rating().unwrap().label(), "Medium");
+    assert_eq!(ds.risks[0].reason(), "Medium, as the register states");
+    assert_eq!(
+        ds.risks[1].rating(),
+        None,
+        "no likelihood: no score to rate"
+    );
+}

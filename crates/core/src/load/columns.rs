@@ -38,6 +38,14 @@ pub(super) enum Col {
     Set,
     /// Narrative text written for a section.
     Text,
+    /// A risk register's columns.
+    Likelihood,
+    Impact,
+    RiskScore,
+    RiskRating,
+    Owner,
+    ReviewDate,
+    Controls,
     /// Wide layout: the value of one period.
     ValueOf(Period),
     /// Wide layout: the target of one period.
@@ -137,6 +145,40 @@ pub(super) const ALIASES: &[(&str, Col)] = &[
     ("narrative", Col::Text),
     ("sectiontext", Col::Text),
     ("heading", Col::Group),
+    ("risk", Col::Title),
+    ("risktitle", Col::Title),
+    ("riskdescription", Col::Title),
+    ("riskcode", Col::Code),
+    ("riskref", Col::Code),
+    ("riskid", Col::Code),
+    ("likelihood", Col::Likelihood),
+    ("probability", Col::Likelihood),
+    ("currentlikelihood", Col::Likelihood),
+    ("impact", Col::Impact),
+    ("severity", Col::Impact),
+    ("currentimpact", Col::Impact),
+    ("score", Col::RiskScore),
+    ("riskscore", Col::RiskScore),
+    ("currentriskscore", Col::RiskScore),
+    ("currentscore", Col::RiskScore),
+    ("rating", Col::RiskRating),
+    ("riskrating", Col::RiskRating),
+    ("currentriskrating", Col::RiskRating),
+    ("risklevel", Col::RiskRating),
+    ("owner", Col::Owner),
+    ("riskowner", Col::Owner),
+    ("managedby", Col::Owner),
+    ("assignedto", Col::Owner),
+    ("reviewdate", Col::ReviewDate),
+    ("nextreview", Col::ReviewDate),
+    ("nextreviewdate", Col::ReviewDate),
+    ("lastreviewed", Col::ReviewDate),
+    ("controls", Col::Controls),
+    ("internalcontrols", Col::Controls),
+    ("currentcontrols", Col::Controls),
+    ("mitigation", Col::Controls),
+    ("mitigatingactions", Col::Controls),
+    ("controlsinplace", Col::Controls),
 ];
 
 pub(super) fn squash(header: &str) -> String {
@@ -174,6 +216,7 @@ pub(super) enum Kind {
     Population,
     Actions,
     Narrative,
+    Risks,
 }
 
 impl Kind {
@@ -185,6 +228,7 @@ impl Kind {
             Kind::Population => "population table",
             Kind::Actions => "actions",
             Kind::Narrative => "narrative sections",
+            Kind::Risks => "risk register",
         }
     }
 }
@@ -203,7 +247,7 @@ pub(super) struct Columns {
 }
 
 /// How many column kinds [`slot`] numbers.
-pub(super) const SLOTS: usize = 27;
+pub(super) const SLOTS: usize = 34;
 
 /// A number for each column kind that names no period, to look columns up by.
 pub(super) fn slot(c: Col) -> Option<usize> {
@@ -235,6 +279,13 @@ pub(super) fn slot(c: Col) -> Option<usize> {
         Col::Progress => 24,
         Col::Set => 25,
         Col::Text => 26,
+        Col::Likelihood => 27,
+        Col::Impact => 28,
+        Col::RiskScore => 29,
+        Col::RiskRating => 30,
+        Col::Owner => 31,
+        Col::ReviewDate => 32,
+        Col::Controls => 33,
         Col::ValueOf(_) | Col::TargetOf(_) | Col::AnnualTargetOf(_) | Col::BenchmarkOf(_) => {
             return None
         }
@@ -291,6 +342,10 @@ pub(super) fn kind_of(cols: &Columns) -> Option<Kind> {
         && !has(Col::Numerator)
     {
         Some(Kind::Population)
+    } else if (has(Col::Likelihood) && has(Col::Impact))
+        || ((has(Col::RiskScore) || has(Col::RiskRating)) && !has(Col::Value) && !wide)
+    {
+        Some(Kind::Risks)
     } else if has(Col::Text) && (has(Col::Group) || has(Col::Title)) && !has(Col::Value) && !wide {
         Some(Kind::Narrative)
     } else if !(has(Col::Code) || has(Col::Title)) {

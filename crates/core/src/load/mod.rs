@@ -11,6 +11,7 @@ mod merge;
 mod narrative;
 mod pi_row;
 mod population;
+mod risks;
 mod wide;
 
 use rustc_hash::FxHashMap;
@@ -230,6 +231,7 @@ impl Loader<'_> {
             Kind::Population => self.population_row(row, &c),
             Kind::Actions => self.action_row(row, &c),
             Kind::Narrative => self.narrative_row(row, &c),
+            Kind::Risks => self.risk_row(row, &c),
             Kind::Long | Kind::Wide | Kind::Metadata => self.indicator_row(row, &c),
         }
     }

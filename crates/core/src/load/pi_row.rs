@@ -87,7 +87,7 @@ impl Loader<'_> {
         match self.kind {
             Kind::Long => self.long_row(row, c, code, &meta, per_row, annual),
             Kind::Wide => self.wide_row(row, c, code, per_row, annual),
-            Kind::Metadata | Kind::Population | Kind::Actions | Kind::Narrative => {}
+            Kind::Metadata | Kind::Population | Kind::Actions | Kind::Narrative | Kind::Risks => {}
         }
     }
 

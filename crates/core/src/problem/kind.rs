@@ -87,6 +87,7 @@ impl fmt::Display for Count {
 pub enum DateOf {
     Start,
     Due,
+    Review,
 }
 
 impl fmt::Display for DateOf {
@@ -94,6 +95,7 @@ impl fmt::Display for DateOf {
         f.write_str(match self {
             DateOf::Start => "a start date",
             DateOf::Due => "a due date",
+            DateOf::Review => "a review date",
         })
     }
 }
@@ -241,6 +243,37 @@ pub enum ProblemKind {
     },
     /// A row of narrative text with no section title.
     NarrativeWithoutSection,
+    /// A risk with neither a code nor a title.
+    RiskWithoutKey,
+    /// A risk's likelihood, impact, score or rating that cannot be read.
+    NotARiskLevel {
+        expected: RiskPart,
+        found: String,
+    },
+}
+
+/// What a risk register's cell was expected to hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RiskPart {
+    Likelihood,
+    Impact,
+    Score,
+    Rating,
+}
+
+impl fmt::Display for RiskPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RiskPart::Likelihood => {
+                "a likelihood from 1 to 5, or Rare, Unlikely, Possible, Likely or Almost certain"
+            }
+            RiskPart::Impact => {
+                "an impact from 1 to 5, or Insignificant, Minor, Moderate, Major or Catastrophic"
+            }
+            RiskPart::Score => "a risk score such as 16",
+            RiskPart::Rating => "a rating such as High, Medium or Low (or Red, Amber, Green)",
+        })
+    }
 }
 
 impl ProblemKind {
@@ -303,6 +336,8 @@ impl ProblemKind {
             ValueReplaced { .. } => "value replaced",
             MoreOfTheSame { like, .. } => like.label(),
             NarrativeWithoutSection => "narrative with no section",
+            RiskWithoutKey => "risk with no code or title",
+            NotARiskLevel { .. } => "bad risk rating",
             _ => "file unreadable",
         }
     }
@@ -463,6 +498,10 @@ impl fmt::Display for ProblemKind {
                 }
                 Ok(())
             }
+            RiskWithoutKey => {
+                f.write_str("the risk has neither a code nor a title; it was left out")
+            }
+            NotARiskLevel { expected, found } => write!(f, "expected {expected}, found '{found}'"),
             NarrativeWithoutSection => f.write_str(
                 "this row has narrative text but no section title to put it under; it was left out",
             ),

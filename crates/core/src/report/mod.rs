@@ -44,6 +44,9 @@ pub struct Report {
     /// The narrative sections written for the report period.
     #[serde(default)]
     pub narrative: Vec<crate::narrative::NarrativeSection>,
+    /// The risk register, highest rated first.
+    #[serde(default)]
+    pub risks: Vec<crate::risk::RiskRow>,
 }
 
 /// Every period in which any PI has a value (stated or computed), in order.
@@ -154,5 +157,6 @@ pub fn build(ds: &Dataset, period: Option<Period>) -> Option<Report> {
         sets,
         actions,
         narrative: crate::narrative::sections_for(&ds.narrative, period),
+        risks: crate::risk::risk_rows(&ds.risks),
     })
 }
