@@ -186,6 +186,12 @@ const RULES: &[Rule] = &[
         example: "Section = 02. Challenges and Risks, Period = Q2 2021/22, Text = Workforce capacity remains the main risk.",
         ours: true,
     },
+    Rule {
+        name: "Risks",
+        text: "A risk register (columns such as Risk Code, Risk Title, Likelihood, Impact, Current Risk Score or Risk Rating, Risk Owner, Next Review Date, Internal Controls) is read like the other files. Likelihood and impact are 1 to 5, or their usual names (Rare, Unlikely, Possible, Likely, Almost certain; Insignificant, Minor, Moderate, Major, Catastrophic). The score is as stated, else likelihood × impact; the rating is as stated (High, Medium, Low, or Red, Amber, Green), else from the score on the usual 5 × 5 matrix: 15 to 25 High, 6 to 12 Medium, 1 to 5 Low. The report heads with \"High Risks ▲\" naming them, and lists the register highest rated first: High ▲, Medium △, Low ○, always with the word.",
+        example: "Likelihood 4 (Likely) × impact 4 (Major) = 16: High.",
+        ours: true,
+    },
 ];
 
 #[function_component(Help)]

@@ -11,6 +11,7 @@ mod intake;
 mod narrative;
 mod notices;
 pub mod report_view;
+mod risks;
 pub mod services;
 mod sets;
 pub mod store;

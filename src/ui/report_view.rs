@@ -92,7 +92,7 @@ pub fn report_view(p: &ReportProps) -> Html {
             </header>
             <crate::ui::narrative::NarrativeView sections={r.narrative.clone()} />
             <SummaryLine summary={r.summary.clone()} label="All indicators" />
-            <crate::ui::sets::SetSummaries sets={r.sets.clone()} />
+            <crate::ui::sets::SetSummaries sets={r.sets.clone()} risks={r.risks.clone()} />
             <Toolbar filter={p.filter.clone()} groups={r.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>()} on_filter={p.on_filter.clone()} />
             <p class="filter-count no-print" role="status">
                 if p.filter.is_filtering() { { format!("Showing {shown_count} of {total} indicators.") } }
@@ -111,6 +111,9 @@ pub fn report_view(p: &ReportProps) -> Html {
                     on_select={p.on_select.clone()}
                     on_filter={p.on_filter.clone()} />
             }) }
+            if p.filter.group.is_none() {
+                <crate::ui::risks::RiskTable risks={r.risks.clone()} />
+            }
             if !r.actions.is_empty() && p.filter.group.is_none() {
                 <section class="group actions" aria-labelledby="actions-heading">
                     <h3 id="actions-heading">{ "Actions" }</h3>

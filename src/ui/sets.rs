@@ -10,16 +10,17 @@ use scorecard_core::status::Status;
 #[derive(Properties, PartialEq)]
 pub struct SetsProps {
     pub sets: Vec<SetSummary>,
+    pub risks: Vec<scorecard_core::risk::RiskRow>,
 }
 
 #[function_component(SetSummaries)]
 pub fn set_summaries(p: &SetsProps) -> Html {
-    if p.sets.is_empty() {
+    if p.sets.is_empty() && p.risks.is_empty() {
         return html! {};
     }
     html! {
         <section class="sets" aria-labelledby="sets-heading">
-            <h3 id="sets-heading" class="visually-hidden">{ "PI sets" }</h3>
+            <h3 id="sets-heading" class="visually-hidden">{ "PI sets and high risks" }</h3>
             { for p.sets.iter().map(|set| {
                 let heading = set.heading();
                 html! {
@@ -43,6 +44,7 @@ pub fn set_summaries(p: &SetsProps) -> Html {
                     </div>
                 }
             }) }
+            <crate::ui::risks::HighRisks risks={p.risks.clone()} />
         </section>
     }
 }
