@@ -8,6 +8,7 @@ mod export_bar;
 mod file_list;
 mod help;
 mod intake;
+mod lgbf;
 mod narrative;
 mod notices;
 pub mod report_view;

@@ -539,6 +539,7 @@ struct DetailProps {
 fn detail(p: &DetailProps) -> Html {
     let row = &p.row;
     let fmt = &row.format;
+    let has_notes = row.series.iter().any(|s| !s.note.is_empty());
     let trend_text = |label: &str, t: &Option<TrendResult>| -> Html {
         match t {
             Some(t) => html! { <li>{ format!("{label}: {}", t.sentence(fmt)) }</li> },
@@ -563,18 +564,22 @@ fn detail(p: &DetailProps) -> Html {
                     <ul>{ for row.checks.iter().map(|c| html! { <li>{ c.to_string() }</li> }) }</ul>
                 </div>
             }
-            if !row.series.is_empty() {
+            if crate::ui::lgbf::is_lgbf(row) {
+                <crate::ui::lgbf::LgbfView row={row.clone()} />
+            } else if !row.series.is_empty() {
                 <div class="detail-history">
                     <Chart series={row.series.clone()} title={row.title.clone()} format={row.format.clone()} />
                     <table class="history-table">
                         <caption>{ "Every period" }</caption>
-                        <thead><tr><th scope="col">{ "Period" }</th><th scope="col" class="num">{ "Value" }</th><th scope="col" class="num">{ "Target" }</th><th scope="col">{ "Status" }</th></tr></thead>
+                        <thead><tr><th scope="col">{ "Period" }</th><th scope="col" class="num">{ "Value" }</th><th scope="col" class="num">{ "Target" }</th><th scope="col">{ "Status" }</th>
+                            if has_notes { <th scope="col" class="col-note">{ "Note" }</th> }</tr></thead>
                         <tbody>
                         { for row.series.iter().map(|pt| html! {
                             <tr><th scope="row">{ pt.period.to_string() }</th>
                                 <td class="num">{ fmt.show(pt.value) }</td>
                                 <td class="num">{ pt.target.map(|t| fmt.show_trimmed(t)).unwrap_or_else(|| "-".into()) }</td>
-                                <td><StatusBadge status={pt.status} /></td></tr>
+                                <td><StatusBadge status={pt.status} /></td>
+                                if has_notes { <td class="col-note">{ &pt.note }</td> }</tr>
                         }) }
                         </tbody>
                     </table>

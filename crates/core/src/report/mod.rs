@@ -94,6 +94,10 @@ pub fn for_page(mut report: Report) -> Report {
         let extra = row.series.len().saturating_sub(SPARK_POINTS);
         row.series.drain(..extra);
         row.series.shrink_to_fit();
+        // A sparkline has no use for the notes; the detail view asks for them.
+        for point in &mut row.series {
+            point.note = String::new();
+        }
     }
     report
 }

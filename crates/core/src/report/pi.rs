@@ -186,6 +186,10 @@ fn series(pi: &Pi, period: Period) -> Vec<SeriesPoint> {
                 target: t.map(|t| t.value),
                 status: s,
                 numerator: c.numerator,
+                benchmark: o.benchmark,
+                rank: o.rank.and_then(|r| Rank::new(r, o.rank_of.unwrap_or(32))),
+                family: None,
+                note: o.note.clone(),
             })
         })
         .collect()
