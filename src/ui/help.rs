@@ -86,7 +86,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         name: "Change",
-        text: "(new − old) ÷ old × 100, rounded to a whole percentage, against the same period last year, else the previous period. For a percentage indicator the difference in percentage points is given too. From zero there is no percentage.",
+        text: "(new − old) ÷ old × 100, rounded to a whole percentage, against the same period last year, else the previous period. For a percentage indicator the difference in percentage points leads, as councils write it (\"a 7 percentage point decrease (16% decrease) from 45% to 38%\"). From zero there is no percentage.",
         example: "From 1,309 in Q1 2020/21 to 1,893 in Q1 2021/22 is a 45% increase.",
         ours: true,
     },
@@ -286,6 +286,24 @@ const RULES: &[Rule] = &[
         name: "Working offline",
         text: "After your first visit this browser keeps Scorecard's own files (the page, the engine, the workbook reader and writer), fetched once the first screen is up, so later visits work with no network: reading files, the report, downloads and printing all happen here anyway. It keeps only the site's own files, only for the folder the site is published in, and never asks any other site for anything. When a new version has been published, the next visit fetches it quietly and says “A new version of Scorecard is ready” with a Reload button; the page you are using is never changed under you. Reloading starts the new version afresh, so files you added need adding again unless this browser keeps your data. The browser may also offer to install Scorecard as an app; it is the same page.",
         example: "A laptop that opened Scorecard in the office opens it on the train with no signal, reads a workbook, exports a CSV and prints the report.",
+        ours: true,
+    },
+    Rule {
+        name: "PI sets",
+        text: "A set column (also PI set, PI type, type or plan) puts each PI in a set such as Corporate or Service Plan. Each set gets its own summary line at the head of the report and a list naming its PIs that are Off Target, as the published reports head a service. The groups (headings) stay as they are: a set runs across them.",
+        example: "Type = Corporate on ten rows and Service Plan on twenty: \"Corporate PIs (latest) ● 0 ✓ 10\" and \"Service Plan PIs Off Target ● 3\" with the three named.",
+        ours: true,
+    },
+    Rule {
+        name: "Commentary",
+        text: "Narrative sections come from a sheet or file with a section (or heading, or title) column and a text column, and optionally a period column: the report shows each section's text written for the report period, else its text written for no period. Rows of one section join as paragraphs; a line break in a cell starts a new paragraph. Sections written with \"Write commentary\" are kept as a small file in your file list, so they travel with your data in links and kept data; remove that file to take the section out. An action's comment column (Comment, Comment & Planned Improvement Action) is shown beside the action and exported with it.",
+        example: "Section = 02. Challenges and Risks, Period = Q2 2021/22, Text = Workforce capacity remains the main risk.",
+        ours: true,
+    },
+    Rule {
+        name: "Risks",
+        text: "A risk register (columns such as Risk Code, Risk Title, Likelihood, Impact, Current Risk Score or Risk Rating, Risk Owner, Next Review Date, Internal Controls) is read like the other files. Likelihood and impact are 1 to 5, or their usual names (Rare, Unlikely, Possible, Likely, Almost certain; Insignificant, Minor, Moderate, Major, Catastrophic). The score is as stated, else likelihood × impact; the rating is as stated (High, Medium, Low, or Red, Amber, Green), else from the score on the usual 5 × 5 matrix: 15 to 25 High, 6 to 12 Medium, 1 to 5 Low. The report heads with \"High Risks ▲\" naming them, and lists the register highest rated first: High ▲, Medium △, Low ○, always with the word.",
+        example: "Likelihood 4 (Likely) × impact 4 (Major) = 16: High.",
         ours: true,
     },
 ];

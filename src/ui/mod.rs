@@ -10,11 +10,15 @@ mod file_list;
 mod help;
 mod holidays;
 mod intake;
+mod lgbf;
 mod mapping;
+mod narrative;
 mod notices;
 pub mod offline;
 pub mod report_view;
+mod risks;
 pub mod services;
+mod sets;
 pub mod store;
 mod update_notice;
 
@@ -143,6 +147,7 @@ pub fn app(props: &AppProps) -> Html {
                         on_suppression={on_action.reform(Action::SetSuppression)}
                         on_export={on_action.reform(Action::Export)}
                         on_need_pack={on_action.reform(|_: ()| Action::NeedPack)} />
+                    <narrative::NarrativeWriter period={report.period} files={(*files).clone()} on_action={on_action.clone()} />
                     <ReportView report={report_view::Shared(report)} detail={state.detail.clone()} selected={state.selected.clone()}
                         filter={state.filter.clone()} on_period={on_action.reform(Action::SetPeriod)}
                         on_select={on_action.reform(Action::Select)} on_filter={on_action.reform(Action::Filter)} />

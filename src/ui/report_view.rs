@@ -90,7 +90,9 @@ pub fn report_view(p: &ReportProps) -> Html {
                     </select>
                 </div>
             </header>
+            <crate::ui::narrative::NarrativeView sections={r.narrative.clone()} />
             <SummaryLine summary={r.summary.clone()} label="All indicators" />
+            <crate::ui::sets::SetSummaries sets={r.sets.clone()} risks={r.risks.clone()} />
             <Toolbar filter={p.filter.clone()} groups={r.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>()} on_filter={p.on_filter.clone()} />
             <p class="filter-count no-print" role="status">
                 if p.filter.is_filtering() { { format!("Showing {shown_count} of {total} indicators.") } }
@@ -109,6 +111,9 @@ pub fn report_view(p: &ReportProps) -> Html {
                     on_select={p.on_select.clone()}
                     on_filter={p.on_filter.clone()} />
             }) }
+            if p.filter.group.is_none() {
+                <crate::ui::risks::RiskTable risks={r.risks.clone()} />
+            }
             if !r.actions.is_empty() && p.filter.group.is_none() {
                 <section class="group actions" aria-labelledby="actions-heading">
                     <h3 id="actions-heading">{ "Actions" }</h3>
@@ -121,6 +126,7 @@ pub fn report_view(p: &ReportProps) -> Html {
                             <th scope="col">{ "Due date" }</th>
                             <th scope="col">{ "Progress" }</th>
                             <th scope="col">{ "Status" }</th>
+                            <th scope="col" class="col-note">{ "Comment & planned improvement action" }</th>
                         </tr></thead>
                         <tbody>
                         { for r.actions.iter().map(|a| html! {
@@ -141,6 +147,7 @@ pub fn report_view(p: &ReportProps) -> Html {
                                 <td><span class={classes!("status", format!("status-{}", a.status.key()))}>
                                     <span aria-hidden="true" class="sym">{ format!("{} ", a.status.symbol()) }</span>{ a.status.label() }
                                 </span></td>
+                                <td class="col-note">{ &a.note }</td>
                             </tr>
                         }) }
                         </tbody>
@@ -374,14 +381,14 @@ fn group_id(name: &str) -> String {
 }
 
 #[derive(Properties, PartialEq)]
-struct SummaryProps {
-    summary: Summary,
-    label: AttrValue,
+pub(crate) struct SummaryProps {
+    pub summary: Summary,
+    pub label: AttrValue,
 }
 
 /// `● 0 ▲ 0 ✓ 10 ? 2 📊 8`, each count with its words for screen readers, and the share On Target.
 #[function_component(SummaryLine)]
-fn summary_line(p: &SummaryProps) -> Html {
+pub(crate) fn summary_line(p: &SummaryProps) -> Html {
     let s = &p.summary;
     html! {
         <p class="summary" aria-label={format!("{} summary", p.label)}>
@@ -539,6 +546,7 @@ struct DetailProps {
 fn detail(p: &DetailProps) -> Html {
     let row = &p.row;
     let fmt = &row.format;
+    let has_notes = row.series.iter().any(|s| !s.note.is_empty());
     let trend_text = |label: &str, t: &Option<TrendResult>| -> Html {
         match t {
             Some(t) => html! { <li>{ format!("{label}: {}", t.sentence(fmt)) }</li> },
@@ -578,18 +586,22 @@ fn detail(p: &DetailProps) -> Html {
                     <ul>{ for row.checks.iter().map(|c| html! { <li>{ c.to_string() }</li> }) }</ul>
                 </div>
             }
-            if !row.series.is_empty() {
+            if crate::ui::lgbf::is_lgbf(row) {
+                <crate::ui::lgbf::LgbfView row={row.clone()} />
+            } else if !row.series.is_empty() {
                 <div class="detail-history">
                     <Chart series={row.series.clone()} title={row.title.clone()} format={row.format.clone()} />
                     <table class="history-table">
                         <caption>{ "Every period" }</caption>
-                        <thead><tr><th scope="col">{ "Period" }</th><th scope="col" class="num">{ "Value" }</th><th scope="col" class="num">{ "Target" }</th><th scope="col">{ "Status" }</th></tr></thead>
+                        <thead><tr><th scope="col">{ "Period" }</th><th scope="col" class="num">{ "Value" }</th><th scope="col" class="num">{ "Target" }</th><th scope="col">{ "Status" }</th>
+                            if has_notes { <th scope="col" class="col-note">{ "Note" }</th> }</tr></thead>
                         <tbody>
                         { for row.series.iter().map(|pt| html! {
                             <tr><th scope="row">{ pt.period.to_string() }</th>
                                 <td class="num">{ fmt.show(pt.value) }</td>
                                 <td class="num">{ pt.target.map(|t| fmt.show_trimmed(t)).unwrap_or_else(|| "-".into()) }</td>
-                                <td><StatusBadge status={pt.status} /></td></tr>
+                                <td><StatusBadge status={pt.status} /></td>
+                                if has_notes { <td class="col-note">{ &pt.note }</td> }</tr>
                         }) }
                         </tbody>
                     </table>

@@ -128,6 +128,10 @@ pub struct Dataset {
     pub annual_targets: FxHashMap<String, BTreeMap<i32, f64>>,
     pub population: Vec<PopulationEstimate>,
     pub actions: Vec<Action>,
+    /// Narrative sections, as read, for every period.
+    pub narrative: Vec<crate::narrative::Narrative>,
+    /// Risks from a risk register.
+    pub risks: Vec<crate::risk::Risk>,
     pub sources: Vec<SourceSummary>,
     /// Problems found while reading, and notices for the user's information.
     pub notices: Vec<Problem>,

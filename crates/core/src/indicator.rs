@@ -129,6 +129,9 @@ pub struct Indicator {
     /// The priority a report-shaped table names beside the PI (`02. Manage budget
     /// effectively`), shown with it where a section heading gives its group.
     pub priority: String,
+    /// The PI set it is reported in (`Corporate`, `Service Plan`), from a `set` column;
+    /// each set has its own summary line and Off Target list.
+    pub set: String,
     pub polarity: Polarity,
     pub tolerance: Option<Tolerance>,
     pub cumulative: bool,

@@ -203,7 +203,8 @@ impl Change {
     }
 
     /// "a 45% increase from 1,309 in Q1 2020/21 to 1,893 in Q1 2021/22". For a
-    /// percentage PI the difference is also given in percentage points. `None` where
+    /// percentage PI the difference in percentage points leads, as councils write it:
+    /// "a 7 percentage point decrease (16% decrease) from 45% … to 38% …". `None` where
     /// either value is withheld: a sentence about a withheld figure would give it away.
     ///
     /// ```
@@ -229,27 +230,37 @@ impl Change {
             return Some(format!("no change {span}"));
         }
         let word = if d > 0.0 { "increase" } else { "decrease" };
-        let points = if format.unit == Unit::Percent {
+        let pct = self
+            .percent()
+            .map(|p| crate::value::round_shown(p.abs(), 0));
+        if format.unit == Unit::Percent {
+            // Councils write a change in a percentage in points ("38%, a 7 percentage
+            // point reduction"): the points lead, the relative change follows.
             let pts = Format {
                 unit: Unit::Number,
                 decimals: format.decimals,
             }
             .show_trimmed(d.abs());
-            format!(" ({pts} percentage points)")
-        } else {
-            String::new()
-        };
-        Some(match self.percent() {
-            Some(p) => {
-                let pct = crate::value::round_shown(p.abs(), 0);
+            let article = if starts_with_vowel_sound(d.abs().trunc()) {
+                "an"
+            } else {
+                "a"
+            };
+            let relative = pct.map_or(String::new(), |p| format!(" ({p}% {word})"));
+            return Some(format!(
+                "{article} {pts} percentage point {word}{relative} {span}"
+            ));
+        }
+        Some(match pct {
+            Some(pct) => {
                 let article = if starts_with_vowel_sound(pct) {
                     "an"
                 } else {
                     "a"
                 };
-                format!("{article} {pct}% {word}{points} {span}")
+                format!("{article} {pct}% {word} {span}")
             }
-            None => format!("an {word}{points} {span}"),
+            None => format!("an {word} {span}"),
         })
     }
 }
@@ -442,7 +453,7 @@ mod tests {
         };
         assert_eq!(
             c.sentence(&pct).unwrap(),
-            "a 16% decrease (7 percentage points) from 45% in Q1 2020/21 to 38% in Q1 2021/22"
+            "a 7 percentage point decrease (16% decrease) from 45% in Q1 2020/21 to 38% in Q1 2021/22"
         );
         let c = Change {
             from: Point::new(q("2019/20"), 100.0),

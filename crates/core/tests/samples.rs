@@ -116,7 +116,7 @@ fn referrals_change_is_a_45_percent_increase() {
     );
     assert_eq!(
         row(&r, "REF.02").change_sentence().as_deref(),
-        Some("a 16% decrease (7 percentage points) from 45% in Q1 2020/21 to 38% in Q1 2021/22")
+        Some("a 7 percentage point decrease (16% decrease) from 45% in Q1 2020/21 to 38% in Q1 2021/22")
     );
 }
 

@@ -185,7 +185,7 @@ fn actions_sheet(
         ("Progress", 10.0),
         ("Expected by now", 12.0),
         ("Status", 16.0),
-        ("Note", 40.0),
+        ("Comment & planned improvement action", 60.0),
     ]
     .iter()
     .enumerate()

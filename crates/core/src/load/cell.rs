@@ -20,7 +20,7 @@ use super::Loader;
 pub(super) type Read<T> = Result<Option<T>, ProblemKind>;
 
 /// How much of a cell a message quotes.
-const QUOTED: usize = 40;
+pub(super) const QUOTED: usize = 40;
 
 /// A figure as written in reports: `1,309`, `98%`, `£15.8m`.
 pub(super) fn figure(text: &str, expected: Quantity) -> Read<Figure> {

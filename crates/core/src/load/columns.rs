@@ -34,6 +34,18 @@ pub(super) enum Col {
     StartDate,
     DueDate,
     Progress,
+    /// The PI set a PI is reported in (Corporate, Service Plan).
+    Set,
+    /// Narrative text written for a section.
+    Text,
+    /// A risk register's columns.
+    Likelihood,
+    Impact,
+    RiskScore,
+    RiskRating,
+    Owner,
+    ReviewDate,
+    Controls,
     /// Wide layout: the value of one period.
     ValueOf(Period),
     /// Wide layout: the target of one period.
@@ -123,6 +135,13 @@ pub(super) const ALIASES: &[(&str, Col)] = &[
     ("comment", Col::Note),
     ("comments", Col::Note),
     ("commentary", Col::Note),
+    // The action reports' comment column.
+    ("comment&plannedimprovementaction", Col::Note),
+    ("commentandplannedimprovementaction", Col::Note),
+    ("plannedimprovementaction", Col::Note),
+    ("latestnote", Col::Note),
+    ("progresscomment", Col::Note),
+    ("latestcomment", Col::Note),
     ("status", Col::Status),
     ("populationgroup", Col::PopulationGroup),
     ("agegroup", Col::PopulationGroup),
@@ -156,6 +175,50 @@ pub(super) const ALIASES: &[(&str, Col)] = &[
     ("measurement", Col::Measurement),
     ("datecode", Col::Period),
     ("allages", Col::AllAges),
+    ("set", Col::Set),
+    ("piset", Col::Set),
+    ("indicatorset", Col::Set),
+    ("type", Col::Set),
+    ("pitype", Col::Set),
+    ("plan", Col::Set),
+    ("text", Col::Text),
+    ("narrative", Col::Text),
+    ("sectiontext", Col::Text),
+    ("heading", Col::Group),
+    ("risk", Col::Title),
+    ("risktitle", Col::Title),
+    ("riskdescription", Col::Title),
+    ("riskcode", Col::Code),
+    ("riskref", Col::Code),
+    ("riskid", Col::Code),
+    ("likelihood", Col::Likelihood),
+    ("probability", Col::Likelihood),
+    ("currentlikelihood", Col::Likelihood),
+    ("impact", Col::Impact),
+    ("severity", Col::Impact),
+    ("currentimpact", Col::Impact),
+    ("score", Col::RiskScore),
+    ("riskscore", Col::RiskScore),
+    ("currentriskscore", Col::RiskScore),
+    ("currentscore", Col::RiskScore),
+    ("rating", Col::RiskRating),
+    ("riskrating", Col::RiskRating),
+    ("currentriskrating", Col::RiskRating),
+    ("risklevel", Col::RiskRating),
+    ("owner", Col::Owner),
+    ("riskowner", Col::Owner),
+    ("managedby", Col::Owner),
+    ("assignedto", Col::Owner),
+    ("reviewdate", Col::ReviewDate),
+    ("nextreview", Col::ReviewDate),
+    ("nextreviewdate", Col::ReviewDate),
+    ("lastreviewed", Col::ReviewDate),
+    ("controls", Col::Controls),
+    ("internalcontrols", Col::Controls),
+    ("currentcontrols", Col::Controls),
+    ("mitigation", Col::Controls),
+    ("mitigatingactions", Col::Controls),
+    ("controlsinplace", Col::Controls),
 ];
 
 pub(super) fn squash(header: &str) -> String {
@@ -225,6 +288,8 @@ pub(super) enum Kind {
     CaseList,
     /// A list of the council's local holidays.
     Holidays,
+    Narrative,
+    Risks,
 }
 
 impl Kind {
@@ -240,6 +305,8 @@ impl Kind {
             Kind::PopulationByAge => "population estimates by single year of age",
             Kind::CaseList => "complaints case list",
             Kind::Holidays => "local holidays",
+            Kind::Narrative => "narrative sections",
+            Kind::Risks => "risk register",
         }
     }
 }
@@ -258,7 +325,7 @@ pub(super) struct Columns {
 }
 
 /// How many column kinds [`slot`] numbers.
-pub(super) const SLOTS: usize = 32;
+pub(super) const SLOTS: usize = 41;
 
 /// A number for each column kind that names no period, to look columns up by.
 pub(super) fn slot(c: Col) -> Option<usize> {
@@ -295,6 +362,15 @@ pub(super) fn slot(c: Col) -> Option<usize> {
         Col::Sex => 29,
         Col::Measurement => 30,
         Col::AllAges => 31,
+        Col::Set => 32,
+        Col::Text => 33,
+        Col::Likelihood => 34,
+        Col::Impact => 35,
+        Col::RiskScore => 36,
+        Col::RiskRating => 37,
+        Col::Owner => 38,
+        Col::ReviewDate => 39,
+        Col::Controls => 40,
         Col::ValueOf(_)
         | Col::TargetOf(_)
         | Col::AnnualTargetOf(_)
@@ -381,6 +457,12 @@ pub(super) fn kind_of(cols: &Columns) -> Option<Kind> {
         && !has(Col::Numerator)
     {
         Some(Kind::Population)
+    } else if (has(Col::Likelihood) && has(Col::Impact))
+        || ((has(Col::RiskScore) || has(Col::RiskRating)) && !has(Col::Value) && !wide)
+    {
+        Some(Kind::Risks)
+    } else if has(Col::Text) && (has(Col::Group) || has(Col::Title)) && !has(Col::Value) && !wide {
+        Some(Kind::Narrative)
     } else if !(has(Col::Code) || has(Col::Title)) {
         None
     } else if has(Col::Period) {

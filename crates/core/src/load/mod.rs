@@ -12,8 +12,10 @@ mod lgbf;
 mod long;
 pub mod mapping;
 mod merge;
+mod narrative;
 mod pi_row;
 mod population;
+mod risks;
 mod role;
 mod shaped;
 mod unplaced;
@@ -282,6 +284,8 @@ impl Loader<'_> {
             Kind::PopulationByAge => self.age_row(row, &c),
             Kind::CaseList => self.case_row(row, c.cells),
             Kind::Holidays => self.holiday_row(row, c.cells),
+            Kind::Narrative => self.narrative_row(row, &c),
+            Kind::Risks => self.risk_row(row, &c),
         }
     }
 }

@@ -27,6 +27,7 @@ pub(super) fn seen(ind: &mut Indicator, f: &Figure) {
 pub(super) struct Meta<'r> {
     title: Option<&'r str>,
     group: Option<&'r str>,
+    set: Option<&'r str>,
     polarity: Option<Polarity>,
     tolerance: Option<Tolerance>,
     cumulative: Option<bool>,
@@ -113,7 +114,9 @@ impl Loader<'_> {
             | Kind::FamilyGroups
             | Kind::PopulationByAge
             | Kind::CaseList
-            | Kind::Holidays => {}
+            | Kind::Holidays
+            | Kind::Narrative
+            | Kind::Risks => {}
         }
     }
 
@@ -138,6 +141,7 @@ impl Loader<'_> {
         Meta {
             title: c.get(Col::Title).map(|(_, t)| t),
             group: c.get(Col::Group).map(|(_, g)| g),
+            set: c.get(Col::Set).map(|(_, s)| s),
             polarity,
             tolerance,
             cumulative,
@@ -156,6 +160,7 @@ impl Loader<'_> {
         let Meta {
             title,
             group,
+            set,
             polarity,
             tolerance,
             cumulative,
@@ -179,6 +184,11 @@ impl Loader<'_> {
         if let Some(g) = group {
             if ind.group != g {
                 ind.group = g.to_string();
+            }
+        }
+        if let Some(s) = set {
+            if ind.set != s {
+                ind.set = s.to_string();
             }
         }
         if let Some(p) = polarity {

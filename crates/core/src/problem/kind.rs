@@ -93,6 +93,7 @@ pub enum DateOf {
     Escalation,
     EscalationClosed,
     Holiday,
+    Review,
 }
 
 impl fmt::Display for DateOf {
@@ -105,6 +106,7 @@ impl fmt::Display for DateOf {
             DateOf::Escalation => "the date the complaint was escalated",
             DateOf::EscalationClosed => "the date the escalated complaint was closed",
             DateOf::Holiday => "a holiday's date",
+            DateOf::Review => "a review date",
         })
     }
 }
@@ -353,6 +355,39 @@ pub enum ProblemKind {
     },
     /// A row of a holiday list with no date.
     HolidayWithoutDate,
+    /// A row of narrative text with no section title.
+    NarrativeWithoutSection,
+    /// A risk with neither a code nor a title.
+    RiskWithoutKey,
+    /// A risk's likelihood, impact, score or rating that cannot be read.
+    NotARiskLevel {
+        expected: RiskPart,
+        found: String,
+    },
+}
+
+/// What a risk register's cell was expected to hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RiskPart {
+    Likelihood,
+    Impact,
+    Score,
+    Rating,
+}
+
+impl fmt::Display for RiskPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RiskPart::Likelihood => {
+                "a likelihood from 1 to 5, or Rare, Unlikely, Possible, Likely or Almost certain"
+            }
+            RiskPart::Impact => {
+                "an impact from 1 to 5, or Insignificant, Minor, Moderate, Major or Catastrophic"
+            }
+            RiskPart::Score => "a risk score such as 16",
+            RiskPart::Rating => "a rating such as High, Medium or Low (or Red, Amber, Green)",
+        })
+    }
 }
 
 impl ProblemKind {
@@ -441,6 +476,9 @@ impl ProblemKind {
             QuartileDiffers { .. } => "quartile differs from rank",
             UnreadableComparison { .. } => "unreadable comparison",
             RowsOutsideTables { .. } => "rows outside tables",
+            NarrativeWithoutSection => "narrative with no section",
+            RiskWithoutKey => "risk with no code or title",
+            NotARiskLevel { .. } => "bad risk rating",
             _ => "file unreadable",
         }
     }
@@ -676,6 +714,13 @@ impl fmt::Display for ProblemKind {
             HolidayWithoutDate => {
                 f.write_str("this holiday has no date; it was left out")
             }
+            RiskWithoutKey => {
+                f.write_str("the risk has neither a code nor a title; it was left out")
+            }
+            NotARiskLevel { expected, found } => write!(f, "expected {expected}, found '{found}'"),
+            NarrativeWithoutSection => f.write_str(
+                "this row has narrative text but no section title to put it under; it was left out",
+            ),
             MoreOfTheSame { count, like } => match **like {
                 ValueReplaced { .. } => write!(
                     f,

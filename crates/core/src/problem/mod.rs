@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use kind::{BinaryKind, Count, DateOf, ProblemKind, Quantity};
+pub use kind::{BinaryKind, Count, DateOf, ProblemKind, Quantity, RiskPart};
 pub use log::{ProblemLog, PROBLEMS_PER_KIND};
 
 /// How serious a problem is.

@@ -7,6 +7,7 @@ mod computed;
 mod feeder;
 mod pi;
 mod row;
+mod sets;
 mod shown;
 mod summary;
 
@@ -19,6 +20,7 @@ pub use actions::{show_date, ActionRow};
 pub use check::DataCheck;
 pub use computed::{value_of, Computed};
 pub use row::{HistoryCell, Row, SeriesPoint};
+pub use sets::SetSummary;
 pub use shown::Shown;
 pub use summary::{Group, Summary};
 
@@ -36,7 +38,16 @@ pub struct Report {
     pub history_periods: Vec<Period>,
     pub groups: Vec<Group>,
     pub summary: Summary,
+    /// A summary and Off Target list per PI set, where the file names sets.
+    #[serde(default)]
+    pub sets: Vec<SetSummary>,
     pub actions: Vec<ActionRow>,
+    /// The narrative sections written for the report period.
+    #[serde(default)]
+    pub narrative: Vec<crate::narrative::NarrativeSection>,
+    /// The risk register, highest rated first.
+    #[serde(default)]
+    pub risks: Vec<crate::risk::RiskRow>,
 }
 
 /// Every period in which any PI has a value (stated or computed), in order.
@@ -84,6 +95,10 @@ pub fn for_page(mut report: Report) -> Report {
         let extra = row.series.len().saturating_sub(SPARK_POINTS);
         row.series.drain(..extra);
         row.series.shrink_to_fit();
+        // A sparkline has no use for the notes; the detail view asks for them.
+        for point in &mut row.series {
+            point.note = String::new();
+        }
     }
     report
 }
@@ -135,12 +150,18 @@ pub fn build(ds: &Dataset, period: Option<Period>) -> Option<Report> {
         }
     }
     let actions = action_rows(ds, period);
+    let sets = sets::set_summaries(&groups, |code| {
+        ds.indicators.get(code).map(|i| i.set.as_str())
+    });
     Some(Report {
         period,
         periods,
         history_periods: history,
         groups,
         summary,
+        sets,
         actions,
+        narrative: crate::narrative::sections_for(&ds.narrative, period),
+        risks: crate::risk::risk_rows(&ds.risks),
     })
 }

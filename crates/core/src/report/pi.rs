@@ -209,6 +209,10 @@ fn series(pi: &Pi, period: Period) -> Vec<SeriesPoint> {
                 target: judged.target.map(|t| t.value),
                 status: judged.status,
                 numerator: c.numerator,
+                benchmark: o.benchmark,
+                rank: o.rank.and_then(|r| Rank::new(r, o.rank_of.unwrap_or(32))),
+                family: o.family.as_ref().map(|f| f.value),
+                note: o.note.clone(),
             })
         })
         .collect()

@@ -85,6 +85,18 @@ pub struct SeriesPoint {
     pub target: Option<f64>,
     pub status: Status,
     pub numerator: Option<f64>,
+    /// The comparator (Scottish average) of the period, where given.
+    #[serde(default)]
+    pub benchmark: Option<f64>,
+    /// The LGBF rank of the period, where given and possible.
+    #[serde(default)]
+    pub rank: Option<Rank>,
+    /// The LGBF family group's average of the period, where a family table gives it.
+    #[serde(default)]
+    pub family: Option<f64>,
+    /// The officer's note written for the period.
+    #[serde(default)]
+    pub note: String,
 }
 
 impl Row {
