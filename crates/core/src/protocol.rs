@@ -23,7 +23,7 @@ use crate::InputFile;
 
 /// The version of the messages below. A page and an engine that disagree must not talk:
 /// after a new release a browser may still hold the old engine's script.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 
 /// What the report is for: the period and, where it is on, small-number suppression.
 /// The engine applies suppression, so everything the page shows or downloads is already
