@@ -82,7 +82,7 @@ test('odd headers are mapped with the keyboard alone, kept, used again, and forg
   await page.locator('.report h2', { hasText: 'Q2 2018/19' }).waitFor();
   const statuses = await rows(page).locator('.status').allTextContents();
   assert.deepEqual(statuses.map((s) => s.trim()), ['✓ On Target', '✓ On Target', '● Off Target']);
-  assert.match(await page.getByRole('status').first().textContent(),
+  assert.match(await page.locator('.notices.info').textContent(),
     /odd\.csv: read as indicator values \(long layout\) with the column mapping you chose for these headers/);
   assert.equal(await page.getByRole('group', { name: 'odd.csv' }).count(), 0);
   assert.match(await page.locator('.mapping-kept').textContent(), /Ref no → PI code; Measure → Indicator title; Qtr → Period/);
@@ -93,7 +93,7 @@ test('odd headers are mapped with the keyboard alone, kept, used again, and forg
   await page.setInputFiles('#file-input', oddFile);
   await page.locator('table.pi-table').first().waitFor();
   assert.equal(await rows(page).count(), 3);
-  assert.match(await page.getByRole('status').first().textContent(), /with the column mapping you chose/);
+  assert.match(await page.locator('.notices.info').textContent(), /with the column mapping you chose/);
 
   // Forgotten: the table is offered again.
   await page.getByRole('button', { name: 'Forget the mapping for headers Ref no, Measure, Qtr, Figure, Goal, Better when' }).focus();
@@ -112,7 +112,7 @@ test("a workbook's odd sheet is named in a notice and offered beside its good sh
   assert.equal(await rows(page).count(), 1, 'the Values sheet is read');
   assert.match(await page.getByRole('alert').first().textContent(),
     /odd-sheet\.xlsx › Odd one: no header row found: .*'Performance return from the old system'\. The table was not read/);
-  assert.match(await page.getByRole('status').first().textContent(), /odd-sheet\.xlsx › Empty: the sheet is empty/);
+  assert.match(await page.locator('.notices.info').textContent(), /odd-sheet\.xlsx › Empty: the sheet is empty/);
   const step = page.getByRole('group', { name: 'odd-sheet.xlsx › Odd one' });
   await step.getByRole('button', { name: 'Choose what each column holds in odd-sheet.xlsx › Odd one' }).click();
   // The title row is shown, and the row under it is taken as the header.
