@@ -20,6 +20,7 @@ mod risks;
 pub mod services;
 mod sets;
 pub mod store;
+mod summary;
 mod update_notice;
 
 use scorecard_state::Action;

@@ -7,8 +7,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::ui::services::{on_near_screen, on_print};
+pub use crate::ui::summary::status_symbol;
+use crate::ui::summary::SummaryLine;
 use scorecard_core::period::Period;
-use scorecard_core::report::{Report, Row, SeriesPoint, Summary};
+use scorecard_core::report::{Report, Row, SeriesPoint};
 use scorecard_core::status::Status;
 use scorecard_core::trend::TrendResult;
 use scorecard_core::view::{narrative, SortKey, ViewFilter};
@@ -381,32 +383,6 @@ fn group_id(name: &str) -> String {
 }
 
 #[derive(Properties, PartialEq)]
-pub(crate) struct SummaryProps {
-    pub summary: Summary,
-    pub label: AttrValue,
-}
-
-/// `● 0 ▲ 0 ✓ 10 ? 2 📊 8`, each count with its words for screen readers, and the share On Target.
-#[function_component(SummaryLine)]
-pub(crate) fn summary_line(p: &SummaryProps) -> Html {
-    let s = &p.summary;
-    html! {
-        <p class="summary" aria-label={format!("{} summary", p.label)}>
-            { for Status::ALL.iter().map(|st| html! {
-                <span class={classes!("summary-item", format!("status-{}", st.key()))} title={st.label()}>
-                    { status_symbol(*st) }
-                    <span class="count">{ s.count(*st) }</span>
-                    <span class="visually-hidden">{ format!(" {}; ", st.label()) }</span>
-                </span>
-            }) }
-            if let Some(share) = s.share_on_target() {
-                <span class="share">{ format!("{share:.0}% on target") }</span>
-            }
-        </p>
-    }
-}
-
-#[derive(Properties, PartialEq)]
 struct RowProps {
     row: Row,
     open: bool,
@@ -508,20 +484,6 @@ fn sparkline(series: &[SeriesPoint], upto: Period) -> Html {
         .join(" ");
     html! {
         <svg class="spark" viewBox="0 0 48 14" aria-hidden="true" focusable="false"><polyline {points} /></svg>
-    }
-}
-
-/// A status's symbol. Data Only's 📊 is drawn as a small bar chart, so it shows even
-/// where no emoji font is installed (and prints the same everywhere).
-pub fn status_symbol(s: Status) -> Html {
-    if s == Status::DataOnly {
-        html! {
-            <svg class="sym sym-chart" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
-                <rect x="1" y="6" width="2.4" height="5" /><rect x="4.8" y="2" width="2.4" height="9" /><rect x="8.6" y="4" width="2.4" height="7" />
-            </svg>
-        }
-    } else {
-        html! { <span aria-hidden="true" class="sym">{ s.symbol() }</span> }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::report_view::{status_symbol, SummaryLine};
+use crate::ui::summary::{status_symbol, SummaryLine};
 use scorecard_core::report::SetSummary;
 use scorecard_core::status::Status;
 
