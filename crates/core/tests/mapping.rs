@@ -302,3 +302,67 @@ fn odd_sheet_workbook() -> Vec<u8> {
     odd.write_number(3, 3, 1309.0).unwrap();
     book.save_to_buffer().unwrap()
 }
+
+/// A case list whose headers Scorecard does not know falls back on the mapping step, and
+/// read with it gives the same SPSO indicators as the same list under known headers.
+#[test]
+fn a_case_list_with_unknown_headers_is_mapped_and_gives_the_same_indicators() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/complaints/two-row-2019-20.csv"
+    );
+    let known = std::fs::read_to_string(path).unwrap();
+    let (_, body) = known.split_once('\n').unwrap();
+    // The same rows under headers of another CRM system, none recognised.
+    let odd = format!("Ticket,Logged on,Level,Finished on,Result,Extra time,Team\n{body}");
+    let data = |text: &str| -> Box<scorecard_core::protocol::Data> {
+        let mut engine = Engine::default();
+        let file = InputFile {
+            name: "cases.csv".into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        match engine.handle(Request::Add(vec![file.clone()]), &mut |_| {}) {
+            Response::Data(d) if d.unplaced.is_empty() => d,
+            Response::Data(d) => {
+                let mapping = ColumnMapping::for_row(
+                    &d.unplaced[0].rows[0],
+                    vec![
+                        Role::CaseReference,
+                        Role::CaseReceived,
+                        Role::CaseStage,
+                        Role::CaseClosed,
+                        Role::CaseOutcome,
+                        Role::CaseExtension,
+                        Role::CaseService,
+                    ],
+                );
+                assert_eq!(mapping.check(), Ok("complaints case list"));
+                engine.handle(Request::Mappings(vec![mapping]), &mut |_| {});
+                let replace = Request::Replace {
+                    files: vec![file],
+                    view: EngineView::default(),
+                };
+                match engine.handle(replace, &mut |_| {}) {
+                    Response::Data(d) => d,
+                    other => panic!("{other:?}"),
+                }
+            }
+            other => panic!("{other:?}"),
+        }
+    };
+    let values = |d: &scorecard_core::protocol::Data| -> Vec<(String, String)> {
+        d.report
+            .as_ref()
+            .expect("a report")
+            .groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .map(|r| (r.code.clone(), r.value_shown.to_string()))
+            .collect()
+    };
+    let from_known = data(&known);
+    let from_odd = data(&odd);
+    assert!(from_odd.unplaced.is_empty());
+    assert!(!values(&from_known).is_empty());
+    assert_eq!(values(&from_odd), values(&from_known));
+}

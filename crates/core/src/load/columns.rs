@@ -322,6 +322,10 @@ pub(super) struct Columns {
     pub(super) cols: Vec<Option<Col>>,
     /// For each plain column kind (see [`slot`]), the first column that holds it.
     pub(super) first: [Option<usize>; SLOTS],
+    /// For a table read with a column mapping: each column's canonical header, which a
+    /// case list is recognised by (its columns are found by name, not by [`Col`]). Empty
+    /// where the names are the headers as written.
+    pub(super) canonical: Vec<String>,
 }
 
 /// How many column kinds [`slot`] numbers.
@@ -386,6 +390,18 @@ impl Columns {
     pub(super) fn has(&self, c: Col) -> bool {
         self.cols.contains(&Some(c))
     }
+
+    /// The headers a case list's columns are found by: the canonical ones of a mapped
+    /// table, else the names as written.
+    pub(super) fn headers(&self) -> impl Iterator<Item = &str> {
+        if self.canonical.is_empty() {
+            &self.names
+        } else {
+            &self.canonical
+        }
+        .iter()
+        .map(String::as_str)
+    }
 }
 
 /// Finds the header: the first of the first 20 rows in which at least two cells are
@@ -419,6 +435,7 @@ pub(super) fn find_header(table: &Table) -> Option<Columns> {
                 unnamed_at_end,
                 cols,
                 first,
+                canonical: Vec::new(),
             });
         }
     }
@@ -434,9 +451,7 @@ pub(super) fn kind_of(cols: &Columns) -> Option<Kind> {
         .any(|c| matches!(c, Some(Col::Age(_) | Col::AgeAndOver(_) | Col::AllAges)));
     let area = has(Col::Area) || has(Col::AreaCode);
     let values = has(Col::Value) || has(Col::Numerator);
-    if let Some(kind) =
-        super::case_list::kind_of_header(&cols.names.iter().map(String::as_str).collect::<Vec<_>>())
-    {
+    if let Some(kind) = super::case_list::kind_of_header(&cols.headers().collect::<Vec<_>>()) {
         Some(kind)
     } else if area && has(Col::Sex) && ages && !values {
         Some(Kind::PopulationByAge)

@@ -225,12 +225,16 @@ fn columns(roles: &[Role], names: Vec<String>, header_row: usize) -> Columns {
         }
     }
     let unnamed_at_end = names.iter().rev().take_while(|n| n.is_empty()).count();
+    let canonical = (0..width)
+        .map(|i| roles.get(i).and_then(Role::header).unwrap_or_default())
+        .collect();
     Columns {
         header_row,
         names,
         unnamed_at_end,
         cols,
         first,
+        canonical,
     }
 }
 

@@ -141,7 +141,7 @@ fn load_table(
         run_code: String::new(),
         run_added: 0,
         table_year: None,
-        case_cols: case_list::CaseColumns::from_names(cols.names.iter().map(String::as_str)),
+        case_cols: case_list::CaseColumns::from_names(cols.headers()),
     };
     // Population estimates by age without a `Year` column take the year of their title.
     if kind == Kind::PopulationByAge && !cols.has(columns::Col::Period) {

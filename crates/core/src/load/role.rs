@@ -54,6 +54,16 @@ pub enum Role {
     /// The annual target of the financial year starting in this calendar year.
     AnnualTargetOf(i32),
     // Roles added later stand last: mappings are kept in this browser as postcard.
+    /// A complaints case list's columns.
+    CaseReference,
+    CaseReceived,
+    CaseStage,
+    CaseClosed,
+    CaseOutcome,
+    CaseExtension,
+    CaseService,
+    CaseEscalated,
+    CaseEscalationDate,
 }
 
 /// A role as the list of choices offers it: its key, its words, and whether it needs a
@@ -114,6 +124,15 @@ pub const CHOICES: &[RoleChoice] = &[
     plain("start-date", "Start date (actions)"),
     plain("due-date", "Due date (actions)"),
     plain("progress", "Progress (actions)"),
+    plain("case-reference", "Complaint reference (case list)"),
+    plain("case-received", "Date received (case list)"),
+    plain("case-stage", "Stage 1, 2 or escalated (case list)"),
+    plain("case-closed", "Date closed (case list)"),
+    plain("case-outcome", "Outcome (case list)"),
+    plain("case-extension", "Extension authorised (case list)"),
+    plain("case-service", "Service (case list)"),
+    plain("case-escalated", "Escalated, yes or no (case list)"),
+    plain("case-escalation-date", "Date escalated (case list)"),
 ];
 
 /// Why a role could not be made from a choice.
@@ -207,6 +226,15 @@ impl Role {
             ("start-date", _) => Role::StartDate,
             ("due-date", _) => Role::DueDate,
             ("progress", _) => Role::Progress,
+            ("case-reference", _) => Role::CaseReference,
+            ("case-received", _) => Role::CaseReceived,
+            ("case-stage", _) => Role::CaseStage,
+            ("case-closed", _) => Role::CaseClosed,
+            ("case-outcome", _) => Role::CaseOutcome,
+            ("case-extension", _) => Role::CaseExtension,
+            ("case-service", _) => Role::CaseService,
+            ("case-escalated", _) => Role::CaseEscalated,
+            ("case-escalation-date", _) => Role::CaseEscalationDate,
             _ => Role::Ignore,
         })
     }
@@ -245,6 +273,15 @@ impl Role {
             Role::TargetOf(_) => "target-of",
             Role::BenchmarkOf(_) => "benchmark-of",
             Role::AnnualTargetOf(_) => "annual-target-of",
+            Role::CaseReference => "case-reference",
+            Role::CaseReceived => "case-received",
+            Role::CaseStage => "case-stage",
+            Role::CaseClosed => "case-closed",
+            Role::CaseOutcome => "case-outcome",
+            Role::CaseExtension => "case-extension",
+            Role::CaseService => "case-service",
+            Role::CaseEscalated => "case-escalated",
+            Role::CaseEscalationDate => "case-escalation-date",
         }
     }
 
@@ -277,6 +314,17 @@ impl Role {
             Role::Population => "population".to_string(),
             Role::PopulationGroup => "age group".to_string(),
             Role::RankOf => "rank of".to_string(),
+            // A case list's headers as CRM exports write them; the case list finds its
+            // columns by these names.
+            Role::CaseReference => "case reference".to_string(),
+            Role::CaseReceived => "date received".to_string(),
+            Role::CaseStage => "complaint stage".to_string(),
+            Role::CaseClosed => "date closed".to_string(),
+            Role::CaseOutcome => "outcome".to_string(),
+            Role::CaseExtension => "extension authorised".to_string(),
+            Role::CaseService => "service".to_string(),
+            Role::CaseEscalated => "escalated".to_string(),
+            Role::CaseEscalationDate => "escalation date".to_string(),
             // The other keys are headers Scorecard recognises as they stand.
             other => other.key().replace('-', " "),
         })

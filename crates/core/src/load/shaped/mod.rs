@@ -163,6 +163,7 @@ impl Sheet<'_> {
             cols: vec![None; h.names.len()],
             names: h.names.clone(),
             first: [None; SLOTS],
+            canonical: Vec::new(),
         };
         self.block = Some((h, cols));
         self.read.tables += 1;
