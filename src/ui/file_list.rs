@@ -30,7 +30,14 @@ fn what(p: &FileListProps, f: &FileEntry) -> (String, bool) {
         .sources
         .iter()
         .filter(|s| s.name == f.name)
-        .map(|s| format!("{}: {} rows", s.recognised_as, s.rows))
+        .map(|s| {
+            format!(
+                "{}: {} row{}",
+                s.recognised_as,
+                s.rows,
+                if s.rows == 1 { "" } else { "s" }
+            )
+        })
         .collect();
     let failed = p
         .data
