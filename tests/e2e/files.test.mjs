@@ -35,7 +35,7 @@ test('a workbook is read sheet by sheet, each recognised by its columns', async 
   await page.setInputFiles('#file-input', path.join(fixtures, 'xlsx', 'council-q2.xlsx'));
   await page.locator('table.pi-table').first().waitFor();
   const files = await page.locator('.file-list').textContent();
-  assert.match(files, /indicator values \(long layout\): 5 rows; indicator definitions: 3 rows; population table: 1 rows; actions: 1 rows/);
+  assert.match(files, /indicator values \(long layout\): 5 rows; indicator definitions: 3 rows; population table: 1 row; actions: 1 row/);
   await page.getByLabel('Report period').selectOption('Q2 2018/19');
   await page.getByRole('button', { name: 'CMP.10 details' }).click();
   assert.match(await page.locator('.detail .reason').textContent(), /75\.0% against a target of 95%/);
