@@ -2,14 +2,17 @@
 //! serious it is, and what kind it is ([`ProblemKind`], in `kind`), with the sentence the
 //! user reads. [`ProblemLog`] (in `log`) keeps the first few of each kind and counts the rest.
 
+mod expected;
 mod kind;
 mod log;
+mod sentence;
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use kind::{BinaryKind, Count, DateOf, ProblemKind, Quantity, RiskPart};
+pub use expected::{BinaryKind, Count, DateOf, Quantity, RiskPart};
+pub use kind::ProblemKind;
 pub use log::{ProblemLog, PROBLEMS_PER_KIND};
 
 /// How serious a problem is.
