@@ -22,6 +22,7 @@ pub mod share;
 pub mod status;
 pub mod suppress;
 pub mod target_profile;
+pub mod text;
 pub mod trend;
 pub mod value;
 pub mod view;

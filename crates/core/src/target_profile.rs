@@ -25,11 +25,7 @@ impl TargetProfile {
     /// assert_eq!(TargetProfile::parse("sometimes"), None);
     /// ```
     pub fn parse(text: &str) -> Option<TargetProfile> {
-        let squashed: String = text
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
+        let squashed = crate::text::letters_key(text);
         match squashed.as_str() {
             "prorata" | "prorated" | "profiled" | "profile" | "phased" | "cumulative" | "ytd"
             | "yeartodate" => Some(TargetProfile::ProRata),

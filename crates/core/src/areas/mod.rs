@@ -65,11 +65,7 @@ pub enum Sex {
 impl Sex {
     /// `Persons`, `All`, `All people`, `Total`; `Males`, `Male`, `M`; `Females`, `F`.
     pub fn parse(text: &str) -> Option<Sex> {
-        let t: String = text
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
+        let t = crate::text::letters_key(text);
         match t.as_str() {
             "persons" | "person" | "all" | "allpersons" | "allpeople" | "people" | "total"
             | "both" | "bothsexes" => Some(Sex::Persons),
@@ -94,11 +90,7 @@ pub struct AgeRow {
 /// The key two spellings of one area share: `Edinburgh, City of` and `City of
 /// Edinburgh` do not, but `Perth & Kinross` and `Perth and Kinross` do.
 pub fn area_key(name: &str) -> String {
-    name.to_lowercase()
-        .replace('&', "and")
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    crate::text::letters_key(&name.replace('&', "and"))
 }
 
 /// Whether an area is Scotland as a whole (by name or by its code `S92000003`), which

@@ -31,11 +31,7 @@ impl Stage {
     /// assert_eq!(Stage::parse("3"), None);
     /// ```
     pub fn parse(text: &str) -> Option<Stage> {
-        let t: String = text
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
+        let t = crate::text::letters_key(text);
         if t.contains("escalat") {
             return Some(Stage::Escalated);
         }
@@ -107,11 +103,7 @@ impl Outcome {
     /// assert_eq!(Outcome::parse("withdrawn"), None);
     /// ```
     pub fn parse(text: &str) -> Option<Outcome> {
-        let t: String = text
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
+        let t = crate::text::letters_key(text);
         match t.as_str() {
             "upheld" | "fullyupheld" | "upheldinfull" | "u" => Some(Outcome::Upheld),
             "partiallyupheld" | "partupheld" | "partlyupheld" | "upheldinpart" | "partial"

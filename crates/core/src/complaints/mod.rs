@@ -122,12 +122,7 @@ pub fn records(ds: &Dataset, notices: &mut Vec<Problem>) -> Vec<StageRecord> {
 /// The population group a rate per 1,000 uses: the table's all-ages group, or its only
 /// group.
 fn all_ages(ds: &Dataset) -> Option<String> {
-    let squash = |g: &str| -> String {
-        g.to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect()
-    };
+    let squash = crate::text::letters_key;
     let all = ds.population.iter().find(|p| {
         matches!(
             squash(&p.group).as_str(),
