@@ -130,19 +130,8 @@ fn load_table(
             return false;
         }
     };
-    let mut loader = Loader {
-        source_index: u32::try_from(ds.sources.len()).unwrap_or(u32::MAX),
-        ds,
-        log,
-        position: table.position(),
-        cols: &cols,
-        kind,
-        periods: FxHashMap::default(),
-        run_code: String::new(),
-        run_added: 0,
-        table_year: None,
-        case_cols: case_list::CaseColumns::from_names(cols.headers()),
-    };
+    let source_index = u32::try_from(ds.sources.len()).unwrap_or(u32::MAX);
+    let mut loader = Loader::new(ds, log, table.position(), &cols, kind, source_index);
     // Population estimates by age without a `Year` column take the year of their title.
     if kind == Kind::PopulationByAge && !cols.has(columns::Col::Period) {
         loader.table_year = ages::year_of_table(table, &cols);
@@ -252,7 +241,32 @@ struct Loader<'a> {
 /// Period labels remembered per table, at most (a file of unique labels is not cached).
 const PERIOD_CACHE: usize = 4096;
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
+    /// A loader for one table's rows: `source_index` is the place its summary will take
+    /// in `ds.sources`.
+    fn new(
+        ds: &'a mut Dataset,
+        log: &'a mut ProblemLog,
+        position: Position,
+        cols: &'a Columns,
+        kind: Kind,
+        source_index: u32,
+    ) -> Loader<'a> {
+        Loader {
+            ds,
+            log,
+            position,
+            cols,
+            kind,
+            source_index,
+            periods: FxHashMap::default(),
+            run_code: String::new(),
+            run_added: 0,
+            table_year: None,
+            case_cols: case_list::CaseColumns::from_names(cols.headers()),
+        }
+    }
+
     /// A row left out, or a notice about a row.
     fn row_problem(&mut self, row: usize, kind: ProblemKind) {
         let position = self.position.clone().at_row(row);

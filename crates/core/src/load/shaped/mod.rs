@@ -11,8 +11,6 @@ mod header;
 mod lgbf_text;
 mod segment;
 
-use rustc_hash::FxHashMap;
-
 use crate::dataset::{Dataset, SourceSummary};
 use crate::problem::{Problem, ProblemKind, ProblemLog};
 use crate::read::Table;
@@ -214,19 +212,14 @@ impl Sheet<'_> {
         let Some((header, cols)) = &self.block else {
             return;
         };
-        let mut loader = Loader {
-            ds: self.ds,
-            log: self.log,
-            position: self.table.position(),
+        let mut loader = Loader::new(
+            self.ds,
+            self.log,
+            self.table.position(),
             cols,
-            kind: Kind::Wide,
-            source_index: self.source_index,
-            periods: FxHashMap::default(),
-            run_code: String::new(),
-            run_added: 0,
-            table_year: None,
-            case_cols: Default::default(),
-        };
+            Kind::Wide,
+            self.source_index,
+        );
         f(&mut loader, header);
         loader.end_run();
     }
