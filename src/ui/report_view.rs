@@ -406,7 +406,10 @@ fn pi_row(p: &RowProps) -> Html {
         <tr class={classes!("pi-row", format!("row-{}", row.status.key()), p.open.then_some("open"))}>
             <th scope="row" class="code">
                 <button type="button" class="link-button" aria-expanded={p.open.to_string()}
-                    aria-label={format!("{} details", row.code)} onclick={toggle}>{ &row.code }</button>
+                    aria-label={format!("{} details", row.code)} onclick={toggle}>
+                    // A PI keyed by its title (a table with no codes) shows its title once.
+                    { if row.code == row.title { "Details" } else { row.code.as_str() } }
+                </button>
             </th>
             <td class="col-title">{ &row.title }
                 if row.period != p.report_period { <span class="period-tag">{ format!(" ({})", row.period) }</span> }
@@ -517,7 +520,7 @@ fn detail(p: &DetailProps) -> Html {
     };
     html! {
         <div class="detail">
-            <h4>{ format!("{}: {}", row.code, row.title) }</h4>
+            <h4>{ if row.code == row.title { row.title.clone() } else { format!("{}: {}", row.code, row.title) } }</h4>
             <p class="reason"><strong>{ "Why this status: " }</strong>{ &row.reason }</p>
             <ul class="detail-facts">
                 { trend_text(if row.cumulative { "Short trend (same period last year)" } else { "Short trend (previous period)" }, &row.short_trend) }
