@@ -18,6 +18,7 @@ mod population;
 mod risks;
 mod role;
 mod shaped;
+mod stream;
 mod unplaced;
 mod wide;
 
@@ -26,7 +27,7 @@ use rustc_hash::FxHashMap;
 use crate::dataset::{Dataset, SourceSummary};
 use crate::period::Period;
 use crate::problem::{quote, Position, Problem, ProblemKind, ProblemLog};
-use crate::read::{read_delimited, read_tables_with_progress, Row, Table};
+use crate::read::{open, read_delimited, Opened, Row, Table};
 
 pub use lgbf::date_code;
 
@@ -48,38 +49,55 @@ pub fn load_file_with_progress(
     bytes: &[u8],
     progress: &mut dyn FnMut(u64),
 ) {
-    let size = bytes.len() as u64;
     let mut log = ProblemLog::default();
-    match read_tables_with_progress(name, bytes, &mut log, &mut |at| progress(at / 2)) {
-        Ok(tables) => {
-            let mut recognised = 0;
-            let many = tables.len() > 1;
-            let no_tables = tables.is_empty();
-            // Each table is dropped once loaded: its text is not needed after.
-            let all: usize = tables.iter().map(|t| t.len()).sum::<usize>().max(1);
-            let mut before = 0;
-            for table in tables {
-                let n = table.len();
-                let mut on_rows = |done: usize| {
-                    progress(size / 2 + size / 2 * (before + done) as u64 / all as u64)
-                };
-                let known = load_table(ds, &table, &mut log, many, &mut on_rows);
-                before += n;
-                if known {
-                    recognised += 1;
-                }
-            }
-            // A single table that was not recognised has said why already.
-            if recognised == 0 && (no_tables || many) {
-                log.push(Problem::new(
-                    Position::file(name),
-                    ProblemKind::NoSheetRecognised,
-                ));
-            }
+    let read = match open(name, bytes) {
+        Ok(Opened::Text(text)) => stream::load_text(ds, name, &text, &mut log, progress),
+        Ok(Opened::Tables(tables)) => {
+            load_tables(ds, name, tables, bytes.len() as u64, &mut log, progress);
+            Ok(())
         }
-        Err(e) => ds.notices.push(e),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = read {
+        ds.notices.push(e);
     }
     ds.notices.extend(log.finish());
+}
+
+/// Loads a workbook's sheets, read into tables (or a text file read whole into one),
+/// telling `progress` how far it has got from half the file's size (the reading) to
+/// all of it.
+fn load_tables(
+    ds: &mut Dataset,
+    name: &str,
+    tables: Vec<Table>,
+    size: u64,
+    log: &mut ProblemLog,
+    progress: &mut dyn FnMut(u64),
+) {
+    let mut recognised = 0;
+    let many = tables.len() > 1;
+    let no_tables = tables.is_empty();
+    // Each table is dropped once loaded: its text is not needed after.
+    let all: usize = tables.iter().map(|t| t.len()).sum::<usize>().max(1);
+    let mut before = 0;
+    for table in tables {
+        let n = table.len();
+        let mut on_rows =
+            |done: usize| progress(size / 2 + size / 2 * (before + done) as u64 / all as u64);
+        let known = load_table(ds, &table, log, many, &mut on_rows);
+        before += n;
+        if known {
+            recognised += 1;
+        }
+    }
+    // A single table that was not recognised has said why already.
+    if recognised == 0 && (no_tables || many) {
+        log.push(Problem::new(
+            Position::file(name),
+            ProblemKind::NoSheetRecognised,
+        ));
+    }
 }
 
 /// Reads text pasted from a spreadsheet (tab-separated) as if it were a file.
@@ -101,18 +119,10 @@ fn load_table(
     one_of_many: bool,
     progress: &mut dyn FnMut(usize),
 ) -> bool {
-    // A mapping the user chose for these headers comes first.
-    let found = match mapping::mapped(&ds.mappings, table) {
-        Some((cols, kind)) => {
-            let kind_read = kind.describe().to_string();
-            log.push(Problem::new(
-                table.position(),
-                ProblemKind::ReadWithMapping { kind: kind_read },
-            ));
-            Ok((cols, kind))
-        }
-        None => recognise(table),
-    };
+    let (found, mapped) = columns_of(&ds.mappings, table);
+    if let (Ok((_, kind)), true) = (&found, mapped) {
+        read_with_mapping(log, table, *kind);
+    }
     // Report-shaped tables are read where the ordinary header is not found, or where the
     // row under it shows their shape; a tidy file is not scanned again.
     let worth_it = match &found {
@@ -130,19 +140,9 @@ fn load_table(
             return false;
         }
     };
-    let source_index = u32::try_from(ds.sources.len()).unwrap_or(u32::MAX);
-    let mut loader = Loader::new(ds, log, table.position(), &cols, kind, source_index);
-    // Population estimates by age without a `Year` column take the year of their title.
-    if kind == Kind::PopulationByAge && !cols.has(columns::Col::Period) {
-        loader.table_year = ages::year_of_table(table, &cols);
-        if loader.table_year.is_none() {
-            loader.log.push(Problem::new(
-                table.position(),
-                ProblemKind::PopulationWithoutYear,
-            ));
-            return true;
-        }
-    }
+    let Some(mut loader) = Loader::for_table(ds, log, table, &cols, kind) else {
+        return true;
+    };
     let data_rows = || table.rows_from(cols.header_row + 1);
     if data_rows().all(|r| r.is_blank()) {
         loader
@@ -153,32 +153,39 @@ fn load_table(
     // Progress about every PROGRESS_STEP bytes' worth of rows.
     let step = (table.len() as u64 * crate::read::PROGRESS_STEP / (table.text_len() as u64).max(1))
         .max(1) as usize;
+    // A workbook's row has no field count: it ends at its last cell with text.
+    let delimited = table.sheet.is_none();
     for (i, cells) in data_rows().enumerate() {
         if i % step == step - 1 {
             progress(i);
         }
-        if cells.is_blank() {
-            continue;
+        if loader.data_row(cells, delimited) {
+            rows += 1;
         }
-        // A workbook's row has no field count: it ends at its last cell with text.
-        let delimited = table.sheet.is_none();
-        if let Err(problem) =
-            fits_header(&cols, &cells).or_else(|p| if delimited { Err(p) } else { Ok(()) })
-        {
-            loader.row_problem(cells.line, problem);
-            continue;
-        }
-        rows += 1;
-        loader.row(cells.line, cells);
     }
-    loader.end_run();
-    loader.ds.sources.push(SourceSummary {
-        name: table.file.clone(),
-        sheet: table.sheet.clone(),
-        recognised_as: kind.describe().to_string(),
-        rows,
-    });
+    loader.finish(table, rows);
     true
+}
+
+/// The table's columns and what kind of table it is: by a mapping the user chose for its
+/// headers (then `true`), else recognised from them; or why it is not recognised.
+fn columns_of(
+    mappings: &[mapping::ColumnMapping],
+    table: &Table,
+) -> (Result<(Columns, Kind), ProblemKind>, bool) {
+    match mapping::mapped(mappings, table) {
+        Some(found) => (Ok(found), true),
+        None => (recognise(table), false),
+    }
+}
+
+/// The notice that a table was read with the user's column mapping.
+fn read_with_mapping(log: &mut ProblemLog, table: &Table, kind: Kind) {
+    let kind = kind.describe().to_string();
+    log.push(Problem::new(
+        table.position(),
+        ProblemKind::ReadWithMapping { kind },
+    ));
 }
 
 /// The table's header and what kind of table it is, or why it is not recognised.
@@ -265,6 +272,59 @@ impl<'a> Loader<'a> {
             table_year: None,
             case_cols: case_list::CaseColumns::from_names(cols.headers()),
         }
+    }
+
+    /// A loader for the rows of `table` (or of its first rows, the rest to come): `None`
+    /// where the table cannot be read (a notice says why).
+    fn for_table(
+        ds: &'a mut Dataset,
+        log: &'a mut ProblemLog,
+        table: &Table,
+        cols: &'a Columns,
+        kind: Kind,
+    ) -> Option<Loader<'a>> {
+        let source_index = u32::try_from(ds.sources.len()).unwrap_or(u32::MAX);
+        let mut loader = Loader::new(ds, log, table.position(), cols, kind, source_index);
+        // Population estimates by age without a `Year` column take the year of their title.
+        if kind == Kind::PopulationByAge && !cols.has(columns::Col::Period) {
+            loader.table_year = ages::year_of_table(table, cols);
+            if loader.table_year.is_none() {
+                loader.log.push(Problem::new(
+                    table.position(),
+                    ProblemKind::PopulationWithoutYear,
+                ));
+                return None;
+            }
+        }
+        Some(loader)
+    }
+
+    /// Reads a data row; whether it counts as read. A blank row is passed over; a row
+    /// that does not fit the header is left out with a notice (a workbook's row, not
+    /// `delimited`, has no field count: it ends at its last cell with text).
+    fn data_row(&mut self, cells: Row<'_>, delimited: bool) -> bool {
+        if cells.is_blank() {
+            return false;
+        }
+        if let Err(problem) =
+            fits_header(self.cols, &cells).or_else(|p| if delimited { Err(p) } else { Ok(()) })
+        {
+            self.row_problem(cells.line, problem);
+            return false;
+        }
+        self.row(cells.line, cells);
+        true
+    }
+
+    /// Once the table's rows are read: its summary among the dataset's sources.
+    fn finish(mut self, table: &Table, rows: usize) {
+        self.end_run();
+        self.ds.sources.push(SourceSummary {
+            name: table.file.clone(),
+            sheet: table.sheet.clone(),
+            recognised_as: self.kind.describe().to_string(),
+            rows,
+        });
     }
 
     /// A row left out, or a notice about a row.

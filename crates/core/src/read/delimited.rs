@@ -5,8 +5,8 @@ use crate::problem::{Position, Problem, ProblemKind, ProblemLog};
 use crate::value::strip_money_suffix;
 
 use super::limits::{MAX_CELL_CHARS, MAX_COLUMNS};
-use super::sniff::detect_delimiter;
-use super::{too_much_text, Table, TableFull, PROGRESS_STEP};
+use super::records::Records;
+use super::{Table, TableFull};
 
 /// Reads CSV (or pasted tab-separated) text into a table.
 pub fn read_delimited(name: &str, text: &str, log: &mut ProblemLog) -> Result<Table, Problem> {
@@ -19,99 +19,17 @@ pub(super) fn read_delimited_with_progress(
     log: &mut ProblemLog,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Table, Problem> {
-    let delimiter = detect_delimiter(text);
     let mut table = Table::new(name.to_string(), None);
-    let mut pass = Pass {
-        name,
-        delimiter,
-        next_report: PROGRESS_STEP,
-    };
-    // A quote left open makes csv read the rest of the file into one cell. Where the
-    // row should have ended cannot be known, so the row stays as read (other checks say
-    // what is wrong with it) and the user is told where the quote opened and which lines
-    // it took in.
-    if let Some(last) = pass.read(text, &mut table, log, progress)? {
-        let record = &text[last.byte..];
-        if let Some(open) = unclosed_quote(record, delimiter) {
-            let row = last.line + count_lines(&record[..open]);
-            let last_line = last.line + count_lines(record.trim_end_matches(['\n', '\r']));
-            log.push(Problem::new(
-                Position::file(name).at_row(row),
-                ProblemKind::UnclosedQuote { last_line },
-            ));
-        }
-    }
+    let mut records = Records::new(name, text);
+    while records.next_into(&mut table, log, progress)? {}
+    records.finish(log);
     Ok(table)
-}
-
-/// The csv reader's pass over the text.
-struct Pass<'n> {
-    name: &'n str,
-    delimiter: u8,
-    next_report: u64,
-}
-
-/// Where the last record started: in bytes, and its line.
-struct LastRecord {
-    byte: usize,
-    line: usize,
-}
-
-impl Pass<'_> {
-    /// Reads the records of `text` into the table; the last record's start.
-    fn read(
-        &mut self,
-        text: &str,
-        table: &mut Table,
-        log: &mut ProblemLog,
-        progress: &mut dyn FnMut(u64),
-    ) -> Result<Option<LastRecord>, Problem> {
-        let name = self.name;
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(self.delimiter)
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let mut record = csv::StringRecord::new();
-        let mut last = None;
-        loop {
-            match next_record(&mut reader, &mut record) {
-                Ok(false) => break,
-                Ok(true) => {
-                    let line = record.position().map_or(0, |p| p.line() as usize);
-                    let byte = record.position().map_or(0, |p| p.byte() as usize);
-                    let at = byte as u64;
-                    if at >= self.next_report {
-                        progress(at);
-                        self.next_report = at + PROGRESS_STEP;
-                    }
-                    last = Some(LastRecord { byte, line });
-                    push_record(table, &record, line, self.delimiter, name, log)
-                        .map_err(|_| too_much_text(name))?;
-                }
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as usize);
-                    log.push(Problem::new(
-                        Position::file(name).at_row(line),
-                        ProblemKind::UnreadableRow {
-                            reason: e.to_string(),
-                        },
-                    ));
-                    if !e.is_io_error() && matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                        continue;
-                    }
-                    break;
-                }
-            }
-        }
-        Ok(last)
-    }
 }
 
 /// Where the quote opening a field that runs to the end of `record` is, if one does:
 /// `record` is the text from the last record's start to the end of the file, read as
 /// csv reads it (a quote opens a field only at the field's start; `""` inside is a quote).
-fn unclosed_quote(record: &str, delimiter: u8) -> Option<usize> {
+pub(super) fn unclosed_quote(record: &str, delimiter: u8) -> Option<usize> {
     #[derive(PartialEq)]
     enum State {
         FieldStart,
@@ -142,7 +60,7 @@ fn unclosed_quote(record: &str, delimiter: u8) -> Option<usize> {
 }
 
 /// How many line ends `text` has (`\n`, or a lone `\r`).
-fn count_lines(text: &str) -> usize {
+pub(super) fn count_lines(text: &str) -> usize {
     let b = text.as_bytes();
     b.iter()
         .enumerate()
@@ -150,21 +68,9 @@ fn count_lines(text: &str) -> usize {
         .count()
 }
 
-/// One record from the reader. Not inlined, nor is [`push_record`]: in the browser, V8
-/// runs Wasm first with its baseline compiler and swaps in optimised code only at a
-/// function's next call, so the per-record work must be a call of its own for a long
-/// file to be read with optimised code.
-#[inline(never)]
-fn next_record(
-    reader: &mut csv::Reader<&[u8]>,
-    record: &mut csv::StringRecord,
-) -> csv::Result<bool> {
-    reader.read_record(record)
-}
-
 /// Adds a record's cells to the table as a new row.
 #[inline(never)]
-fn push_record(
+pub(super) fn push_record(
     table: &mut Table,
     record: &csv::StringRecord,
     line: usize,

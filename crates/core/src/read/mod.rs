@@ -8,6 +8,7 @@
 
 mod delimited;
 pub mod limits;
+mod records;
 mod sniff;
 mod table;
 #[cfg(feature = "xlsx")]
@@ -15,12 +16,15 @@ mod xlsx;
 #[cfg(feature = "xlsx")]
 mod xlsx_parts;
 
+use std::borrow::Cow;
+
 use crate::problem::{Position, Problem, ProblemKind, ProblemLog};
 
 pub use crate::problem::human_size;
 
 pub use delimited::{continental_number, read_delimited};
 pub use limits::{MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_XLSX_INFLATED, MAX_XLSX_RATIO};
+pub use records::Records;
 pub use sniff::{decode, detect_delimiter};
 pub use table::{Row, Table, TableFull};
 
@@ -49,6 +53,25 @@ pub fn read_tables_with_progress(
     log: &mut ProblemLog,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Vec<Table>, Problem> {
+    match open(name, bytes)? {
+        Opened::Tables(tables) => Ok(tables),
+        Opened::Text(text) => {
+            delimited::read_delimited_with_progress(name, &text, log, progress).map(|t| vec![t])
+        }
+    }
+}
+
+/// A file opened for reading: a workbook's sheets, read into tables, or a text file's
+/// decoded text, to be read record by record ([`Records`]).
+#[derive(Debug)]
+pub enum Opened<'b> {
+    Tables(Vec<Table>),
+    Text(Cow<'b, str>),
+}
+
+/// Recognises what a file is and opens it: a workbook is read into tables, a text file
+/// decoded. An `Err` means the file as a whole cannot be read.
+pub fn open<'b>(name: &str, bytes: &'b [u8]) -> Result<Opened<'b>, Problem> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(error(name, ProblemKind::EmptyFile));
     }
@@ -63,14 +86,15 @@ pub fn read_tables_with_progress(
     }
     if let Some(kind) = sniff::binary_kind(bytes) {
         return match kind {
-            sniff::Binary::Zip => read_xlsx(name, bytes),
+            sniff::Binary::Zip => read_xlsx(name, bytes).map(Opened::Tables),
             sniff::Binary::Other(looks_like) => {
                 Err(error(name, ProblemKind::NotADataFile { looks_like }))
             }
         };
     }
-    let text = decode(bytes).ok_or_else(|| error(name, ProblemKind::BinaryData))?;
-    delimited::read_delimited_with_progress(name, &text, log, progress).map(|t| vec![t])
+    decode(bytes)
+        .map(Opened::Text)
+        .ok_or_else(|| error(name, ProblemKind::BinaryData))
 }
 
 #[cfg(feature = "xlsx")]

@@ -53,6 +53,13 @@ impl Table {
         }
     }
 
+    /// Empties the table of rows, keeping its memory: a table a row at a time.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.bounds.truncate(1);
+        self.rows.clear();
+    }
+
     /// The table's place, for problems found in it.
     pub fn position(&self) -> Position {
         Position::sheet(&self.file, self.sheet.as_deref())
