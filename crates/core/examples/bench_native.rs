@@ -45,11 +45,7 @@ fn spread(times: &[f64]) -> (f64, f64) {
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("FILE");
-    let runs: usize = args
-        .next()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(5)
-        .max(1);
+    let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(5).max(1);
     // The file is held once, as the engine holds the file it was sent.
     let file = InputFile {
         name: "bench.csv".into(),

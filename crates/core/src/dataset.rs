@@ -19,7 +19,9 @@ use crate::value::Figure;
 /// page and the engine know it by.
 pub type Notice = Problem;
 
-/// What was given for one PI in one period.
+/// What was given for one PI in one period. A million of these make a long file's
+/// dataset, so what few files give is kept apart ([`MoreObserved`]): an observation of a
+/// plain file is half the size it would otherwise be.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Observation {
     /// The value as stated in the file.
@@ -30,6 +32,16 @@ pub struct Observation {
     pub per: Option<f64>,
     /// This period's own target.
     pub target: Option<f64>,
+    /// Where it was read ("complaints.csv row 7"), for messages.
+    pub source: Option<SourceRow>,
+    /// What few files give for a period; `None` where nothing of it was given.
+    #[serde(default)]
+    pub more: Option<Box<MoreObserved>>,
+}
+
+/// What some files give for a PI in one period beside its value and target.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MoreObserved {
     /// The comparator (Scottish average) for this period.
     pub benchmark: Option<f64>,
     pub rank: Option<u32>,
@@ -40,11 +52,37 @@ pub struct Observation {
     /// The figures behind the value, as a report prints them under "Feeder Data"
     /// (`Number received (cumulative)` 5,460), in the order given.
     pub feeder: Vec<FeederItem>,
-    /// Where it was read ("complaints.csv row 7"), for messages.
-    pub source: Option<SourceRow>,
     /// The mean of the council's LGBF family group, where a family table gives it.
     #[serde(default)]
     pub family: Option<FamilyAverage>,
+}
+
+/// Nothing more observed: what [`Observation::more`] reads where nothing was given.
+static NOTHING_MORE: MoreObserved = MoreObserved {
+    benchmark: None,
+    rank: None,
+    rank_of: None,
+    note: String::new(),
+    stated_status: None,
+    feeder: Vec::new(),
+    family: None,
+};
+
+impl Observation {
+    /// What more was given for the period (all of it empty where nothing was).
+    pub fn more(&self) -> &MoreObserved {
+        self.more.as_deref().unwrap_or(&NOTHING_MORE)
+    }
+
+    /// Keeps `more` where any of it was given (an observation stays small where nothing was).
+    pub fn set_more(&mut self, more: MoreObserved) {
+        self.more = (more != MoreObserved::default()).then(|| Box::new(more));
+    }
+
+    /// What more was given, to be written to.
+    pub fn more_mut(&mut self) -> &mut MoreObserved {
+        self.more.get_or_insert_with(Box::default)
+    }
 }
 
 /// The mean value of the councils of one LGBF family group (those with a value).

@@ -57,6 +57,7 @@ pub fn infer_polarity(ds: &Dataset, code: &str) -> Option<(Polarity, Vec<Period>
     let mut evidence: Vec<(Period, f64, f64, Status)> = Vec::new();
     for (period, obs) in observations {
         let Some(stated) = obs
+            .more()
             .stated_status
             .filter(|s| matches!(s, Status::OnTarget | Status::Warning | Status::OffTarget))
         else {

@@ -49,6 +49,7 @@ fn value(ds: &Dataset, code: &str, period: &str) -> Option<f64> {
 
 fn feeder(ds: &Dataset, code: &str, period: &str) -> Vec<(String, f64)> {
     ds.observations[code][&q(period)]
+        .more()
         .feeder
         .iter()
         .map(|f| (f.label.clone(), f.value.number))
@@ -84,7 +85,7 @@ fn a_two_row_case_list_gives_the_indicators_worked_out_by_hand() {
     assert_eq!(value(&ds, "CMP.02", "Q2 2019/20"), Some(0.0));
     assert_eq!(value(&ds, "CMP.06", "Q2 2019/20"), None);
     assert_eq!(
-        ds.observations["CMP.06"][&q("Q2 2019/20")].note,
+        ds.observations["CMP.06"][&q("Q2 2019/20")].more().note,
         "No stage 1 complaints were closed in Q2 2019/20."
     );
     // Q3: received year to date: C012, C001..C007, C009, C011 = 10 (escalations are not

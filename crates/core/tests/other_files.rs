@@ -135,27 +135,27 @@ fn earlier_years_ties_share_the_better_rank_and_missing_values_are_not_ranked() 
     let at = |y: &str| &obs[&year(y)];
     // 2018-19: Moray has Midlothian's 69.1, the highest: both rank 1 of 32.
     assert_eq!(
-        (at("2018/19").rank, at("2018/19").rank_of),
+        (at("2018/19").more().rank, at("2018/19").more().rank_of),
         (Some(1), Some(32))
     );
     // 2017-18: Orkney has no value: 6 of 31.
     assert_eq!(
-        (at("2017/18").rank, at("2017/18").rank_of),
+        (at("2017/18").more().rank, at("2017/18").more().rank_of),
         (Some(6), Some(31))
     );
-    assert_eq!(at("2016/17").rank, Some(12));
-    assert_eq!(at("2016/17").benchmark, Some(60.2));
+    assert_eq!(at("2016/17").more().rank, Some(12));
+    assert_eq!(at("2016/17").more().benchmark, Some(60.2));
     // SW1 2018-19: two islands without a value: 20 of 30, Third Quartile (⌈80/30⌉ = 3).
     let sw = &p.dataset.observations["SW1"][&year("2018/19")];
-    assert_eq!((sw.rank, sw.rank_of), (Some(20), Some(30)));
+    assert_eq!((sw.more().rank, sw.more().rank_of), (Some(20), Some(30)));
     // ENV2a 2016-17: Midlothian's row says `..`: no value and no rank, but the
     // Scottish average of the others still stands beside it.
     let env = &p.dataset.observations["ENV2a"][&year("2016/17")];
     assert_eq!(
-        (env.value.as_ref(), env.rank, env.rank_of),
+        (env.value.as_ref(), env.more().rank, env.more().rank_of),
         (None, None, None)
     );
-    assert!(env.benchmark.is_some());
+    assert!(env.more().benchmark.is_some());
 }
 
 #[test]
@@ -174,7 +174,7 @@ fn a_pi_without_polarity_is_ranked_highest_first_and_the_report_says_so() {
     // SW1 highest first: of the 32 values for 2019-20, 4 are higher than Midlothian's
     // 28.65, one other is the same and 26 lower (counted in the file): rank 5.
     let sw = &p.dataset.observations["SW1"][&year("2019/20")];
-    assert_eq!((sw.rank, sw.rank_of), (Some(5), Some(32)));
+    assert_eq!((sw.more().rank, sw.more().rank_of), (Some(5), Some(32)));
 }
 
 #[test]
@@ -285,7 +285,7 @@ fn a_tidy_download_names_its_pis_by_dimension_and_measurement() {
     // 2019-Q2 (Q1 2019/20): S12000036 has no value, 2 ranked.
     let q1 = &p.dataset.observations["Age 16-64, Gender All, Ratio"]
         [&Period::Quarter { fy: 2019, q: 1 }];
-    assert_eq!((q1.rank, q1.rank_of), (Some(1), Some(2)));
+    assert_eq!((q1.more().rank, q1.more().rank_of), (Some(1), Some(2)));
 }
 
 fn data(r: Response) -> Data {

@@ -129,8 +129,8 @@ fn council_values(ds: &Dataset, out: &mut Dataset, ind: &Indicator, area: &str) 
         let all: Vec<f64> = councils.iter().map(|(_, v)| *v).collect();
         if let Some(v) = value(ind, ours) {
             let (rank, of) = competition_rank(&all, v, order.unwrap_or(RankOrder::HighestFirst));
-            obs.rank = Some(rank);
-            obs.rank_of = Some(of);
+            obs.more_mut().rank = Some(rank);
+            obs.more_mut().rank_of = Some(of);
             ranked |= of > 1;
         }
         let stated = ds
@@ -139,8 +139,13 @@ fn council_values(ds: &Dataset, out: &mut Dataset, ind: &Indicator, area: &str) 
             .get(&ind.code)
             .and_then(|s| s.get(period))
             .and_then(|o| value(ind, o));
-        obs.benchmark = obs.benchmark.or(stated).or_else(|| mean(&all));
-        obs.family = family_average(ds, &ind.code, area, &councils);
+        let benchmark = obs.more().benchmark.or(stated).or_else(|| mean(&all));
+        let family = family_average(ds, &ind.code, area, &councils);
+        if benchmark.is_some() || family.is_some() {
+            let more = obs.more_mut();
+            more.benchmark = benchmark;
+            more.family = family;
+        }
         let slot = out
             .observations
             .entry(ind.code.clone())
@@ -153,10 +158,13 @@ fn council_values(ds: &Dataset, out: &mut Dataset, ind: &Indicator, area: &str) 
             // The council's own file says it: its figures stand, the comparisons fill in.
             std::collections::btree_map::Entry::Occupied(mut e) => {
                 let own = e.get_mut();
-                own.rank = own.rank.or(obs.rank);
-                own.rank_of = own.rank_of.or(obs.rank_of);
-                own.benchmark = own.benchmark.or(obs.benchmark);
-                own.family = own.family.take().or(obs.family);
+                if let Some(theirs) = obs.more {
+                    let own = own.more_mut();
+                    own.rank = own.rank.or(theirs.rank);
+                    own.rank_of = own.rank_of.or(theirs.rank_of);
+                    own.benchmark = own.benchmark.or(theirs.benchmark);
+                    own.family = own.family.take().or(theirs.family);
+                }
             }
         }
     }

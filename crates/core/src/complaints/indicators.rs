@@ -254,7 +254,7 @@ pub fn observe(
             } else {
                 obs.value = Some(count(new.len()));
             }
-            obs.feeder = vec![
+            obs.more_mut().feeder = vec![
                 item(
                     "Received at stage 1".into(),
                     new.iter().filter(|r| r.stage == Frontline).count(),
@@ -268,7 +268,7 @@ pub fn observe(
         Closed => {
             let rs = closed_in(ytd, None);
             obs.value = Some(count(rs.len()));
-            obs.feeder = by_stage(&rs, &|s| format!("Closed: {}", stage_words(s)));
+            obs.more_mut().feeder = by_stage(&rs, &|s| format!("Closed: {}", stage_words(s)));
         }
         Outcomes(o) => {
             let rs: Vec<&StageRecord> = closed_in(ytd, None)
@@ -276,7 +276,7 @@ pub fn observe(
                 .filter(|r| r.outcome == Some(o))
                 .collect();
             obs.value = Some(count(rs.len()));
-            obs.feeder = by_stage(&rs, &|s| {
+            obs.more_mut().feeder = by_stage(&rs, &|s| {
                 format!("{}: {}", capital(o.words()), stage_words(s))
             });
         }
@@ -286,7 +286,7 @@ pub fn observe(
                 .filter(|r| r.extension)
                 .collect();
             obs.value = Some(count(rs.len()));
-            obs.feeder = by_stage(&rs, &|s| format!("Extended: {}", stage_words(s)));
+            obs.more_mut().feeder = by_stage(&rs, &|s| format!("Extended: {}", stage_words(s)));
         }
         ClosedAt(stage) => {
             obs.value = Some(count(closed_in(ytd, Some(stage)).len()));
@@ -295,8 +295,8 @@ pub fn observe(
             let rs = closed_in(own, Some(stage));
             let closed_label = format!("{} closed", capital(stage_words(stage)));
             if rs.is_empty() {
-                obs.note = format!("No {} were closed in {period}.", stage_words(stage));
-                obs.feeder = vec![item(closed_label, 0)];
+                obs.more_mut().note = format!("No {} were closed in {period}.", stage_words(stage));
+                obs.more_mut().feeder = vec![item(closed_label, 0)];
                 return obs;
             }
             let n = rs.len();
@@ -307,7 +307,7 @@ pub fn observe(
                         .map(|r| cal.working_days(r.start, r.closed.unwrap_or(r.start)))
                         .sum();
                     obs.value = Some(figure(days as f64 / n as f64, None));
-                    obs.feeder = vec![
+                    obs.more_mut().feeder = vec![
                         item(closed_label, n),
                         FeederItem {
                             label: "Working days taken in total".into(),
@@ -324,7 +324,7 @@ pub fn observe(
                         })
                         .count();
                     obs.value = Some(figure(k as f64 * 100.0 / n as f64, Some(Unit::Percent)));
-                    obs.feeder = vec![
+                    obs.more_mut().feeder = vec![
                         item(closed_label, n),
                         item(
                             format!("Closed within {} working days", stage.target_days()),
@@ -335,7 +335,8 @@ pub fn observe(
                 OutcomeShare(_, o) => {
                     let k = rs.iter().filter(|r| r.outcome == Some(o)).count();
                     obs.value = Some(figure(k as f64 * 100.0 / n as f64, Some(Unit::Percent)));
-                    obs.feeder = vec![item(closed_label, n), item(capital(o.words()), k)];
+                    obs.more_mut().feeder =
+                        vec![item(closed_label, n), item(capital(o.words()), k)];
                 }
                 _ => {}
             }

@@ -227,12 +227,15 @@ pub fn derive(ds: &Dataset, settings: &HolidaySettings) -> Option<Dataset> {
                 // What the files give for the period that the case list cannot: its
                 // target, benchmark, the officer's note and the status they stated.
                 obs.target = old.target;
-                obs.benchmark = old.benchmark;
-                obs.rank = old.rank;
-                obs.rank_of = old.rank_of;
-                obs.stated_status = old.stated_status;
-                if !old.note.is_empty() {
-                    obs.note = old.note.clone();
+                if let Some(theirs) = &old.more {
+                    let more = obs.more_mut();
+                    more.benchmark = theirs.benchmark;
+                    more.rank = theirs.rank;
+                    more.rank_of = theirs.rank_of;
+                    more.stated_status = theirs.stated_status;
+                    if !theirs.note.is_empty() {
+                        more.note = theirs.note.clone();
+                    }
                 }
             }
             by_period.insert(period, obs);

@@ -83,21 +83,19 @@ impl Loader<'_> {
         macro_rules! fill {
             ($($f:ident),*) => { $( if obs.$f.is_some() { slot.$f = obs.$f; } )* };
         }
-        fill!(
-            numerator,
-            denominator,
-            per,
-            target,
-            benchmark,
-            rank,
-            rank_of,
-            stated_status
-        );
-        if !obs.note.is_empty() {
-            slot.note = obs.note;
-        }
-        if !obs.feeder.is_empty() {
-            slot.feeder = obs.feeder;
+        fill!(numerator, denominator, per, target);
+        if let Some(more) = obs.more {
+            let into = slot.more_mut();
+            macro_rules! fill_more {
+                ($($f:ident),*) => { $( if more.$f.is_some() { into.$f = more.$f; } )* };
+            }
+            fill_more!(benchmark, rank, rank_of, stated_status);
+            if !more.note.is_empty() {
+                into.note = more.note;
+            }
+            if !more.feeder.is_empty() {
+                into.feeder = more.feeder;
+            }
         }
         if let Some((old, new, from)) = replaced {
             let kind = ProblemKind::ValueReplaced {

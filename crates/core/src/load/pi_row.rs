@@ -2,7 +2,7 @@
 //! stand on any row (title, polarity, tolerance...), and the figures that apply to every
 //! period the row gives. The periods themselves are read in `long` and `wide`.
 
-use crate::dataset::{Observation, SourceRow};
+use crate::dataset::{MoreObserved, Observation, SourceRow};
 use crate::indicator::{
     CumulativeSource, Indicator, Polarity, PolaritySource, TargetProfile, Tolerance,
 };
@@ -64,18 +64,19 @@ impl Loader<'_> {
             denominator: self.number(row, c.get(Col::Denominator), Quantity::Denominator),
             per: self.number(row, c.get(Col::Per), Quantity::Multiplier),
             target: self.number(row, c.get(Col::Target), Quantity::Target),
-            benchmark: self.number(row, c.get(Col::Benchmark), Quantity::Benchmark),
-            rank: self.cell(row, c.get(Col::Rank), |t| cell::count(t, Count::Rank)),
-            rank_of: self.cell(row, c.get(Col::RankOf), |t| cell::count(t, Count::RankOf)),
-            note: c.text(Col::Note),
-            stated_status: None,
-            feeder: Vec::new(),
             value: None,
             source: Some(SourceRow {
                 source: self.source_index,
                 row: u32::try_from(row).unwrap_or(u32::MAX),
             }),
-            family: None,
+            more: None,
+        };
+        let mut more = MoreObserved {
+            benchmark: self.number(row, c.get(Col::Benchmark), Quantity::Benchmark),
+            rank: self.cell(row, c.get(Col::Rank), |t| cell::count(t, Count::Rank)),
+            rank_of: self.cell(row, c.get(Col::RankOf), |t| cell::count(t, Count::RankOf)),
+            note: c.text(Col::Note),
+            ..MoreObserved::default()
         };
         // Said at the row, where the user can mend it: the report can only leave the
         // period without a value.
@@ -85,10 +86,11 @@ impl Loader<'_> {
             }
         }
         // A status column says it; else a note may ("Q2 18/19: Off Target ...").
-        per_row.stated_status = match c.get(Col::Status) {
+        more.stated_status = match c.get(Col::Status) {
             Some(at) => self.cell(row, Some(at), cell::status),
-            None => Status::stated_in(&per_row.note),
+            None => Status::stated_in(&more.note),
         };
+        per_row.set_more(more);
         let annual = self.number(row, c.get(Col::AnnualTarget), Quantity::AnnualTarget);
 
         if self.kind != Kind::Long {

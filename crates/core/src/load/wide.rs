@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::dataset::Observation;
+use crate::dataset::{MoreObserved, Observation};
 use crate::period::Period;
 use crate::problem::Quantity;
 use crate::value::Figure;
@@ -44,7 +44,7 @@ impl Loader<'_> {
                 Some(Col::BenchmarkOf(p)) => {
                     let b = self.number(row, at, Quantity::Benchmark);
                     if b.is_some() {
-                        periods.entry(*p).or_default().benchmark = b;
+                        periods.entry(*p).or_default().more_mut().benchmark = b;
                     }
                 }
                 Some(Col::AnnualTargetOf(fy)) => {
@@ -57,7 +57,7 @@ impl Loader<'_> {
         }
         // A note (and a status it states) belongs to the period it names, else to the
         // latest period of the row with a value.
-        let note_period = Period::find_in(&per_row.note)
+        let note_period = Period::find_in(&per_row.more().note)
             .map(|(p, _)| p)
             .filter(|p| periods.contains_key(p))
             .or_else(|| {
@@ -72,14 +72,23 @@ impl Loader<'_> {
             obs.denominator = per_row.denominator;
             obs.per = per_row.per;
             obs.target = obs.target.or(per_row.target);
-            obs.benchmark = obs.benchmark.or(per_row.benchmark);
-            obs.rank = per_row.rank;
-            obs.rank_of = per_row.rank_of;
             obs.source = per_row.source;
-            if Some(p) == note_period {
-                obs.note = per_row.note.clone();
-                obs.stated_status = per_row.stated_status;
-            }
+            // The period's own benchmark column (the only more a period's cells give),
+            // else the row's; the row's rank; its note where the note belongs.
+            let given = per_row.more();
+            let noted = Some(p) == note_period;
+            obs.set_more(MoreObserved {
+                benchmark: obs.more().benchmark.or(given.benchmark),
+                rank: given.rank,
+                rank_of: given.rank_of,
+                note: if noted {
+                    given.note.clone()
+                } else {
+                    String::new()
+                },
+                stated_status: given.stated_status.filter(|_| noted),
+                ..MoreObserved::default()
+            });
             if let Some(a) = annual {
                 self.annual_target(code, p.financial_year(), a);
             }

@@ -94,7 +94,7 @@ fn status_at(pi: &Pi, period: Period, value: Option<f64>) -> Judged {
         let stated = pi
             .obs
             .and_then(|o| o.get(&period))
-            .and_then(|o| o.stated_status)
+            .and_then(|o| o.more().stated_status)
             .filter(|s| *s != Status::DataNotYetAvailable);
         if let Some(status) = stated {
             return Judged {
@@ -184,8 +184,8 @@ fn change(pi: &Pi, period: Period, now: f64, numerator: Option<f64>) -> Option<C
 /// impossible one is a data check instead.
 fn rank(obs: Option<&Observation>, checks: &mut Vec<DataCheck>) -> Option<Rank> {
     let obs = obs?;
-    let rank = obs.rank?;
-    let of = obs.rank_of.unwrap_or(32);
+    let rank = obs.more().rank?;
+    let of = obs.more().rank_of.unwrap_or(32);
     let found = Rank::new(rank, of);
     if found.is_none() {
         checks.push(DataCheck::RankOutOfRange { rank, of });
@@ -198,24 +198,32 @@ fn series(pi: &Pi, period: Period) -> Vec<SeriesPoint> {
     let Some(obs) = pi.obs else {
         return Vec::new();
     };
-    obs.iter()
-        .filter(|(p, _)| p.frequency() == period.frequency())
-        .filter_map(|(p, o)| {
-            let c = computed(pi.ds, pi.ind, &pi.fmt, *p, o, &mut Vec::new())?;
-            let judged = status_at(pi, *p, Some(c.value));
-            Some(SeriesPoint {
-                period: *p,
-                value: pi.fmt.shown(c.value),
-                target: judged.target.map(|t| t.value),
-                status: judged.status,
-                numerator: c.numerator,
-                benchmark: o.benchmark,
-                rank: o.rank.and_then(|r| Rank::new(r, o.rank_of.unwrap_or(32))),
-                family: o.family.as_ref().map(|f| f.value),
-                note: o.note.clone(),
-            })
-        })
-        .collect()
+    // At most a point per observation: room for them all at once, not grown by doubling
+    // (a million points took a third more memory).
+    let mut points = Vec::with_capacity(obs.len());
+    points.extend(
+        obs.iter()
+            .filter(|(p, _)| p.frequency() == period.frequency())
+            .filter_map(|(p, o)| {
+                let c = computed(pi.ds, pi.ind, &pi.fmt, *p, o, &mut Vec::new())?;
+                let judged = status_at(pi, *p, Some(c.value));
+                let more = o.more();
+                Some(SeriesPoint {
+                    period: *p,
+                    value: pi.fmt.shown(c.value),
+                    target: judged.target.map(|t| t.value),
+                    status: judged.status,
+                    numerator: c.numerator,
+                    benchmark: more.benchmark,
+                    rank: more
+                        .rank
+                        .and_then(|r| Rank::new(r, more.rank_of.unwrap_or(32))),
+                    family: more.family.as_ref().map(|f| f.value),
+                    note: more.note.clone(),
+                })
+            }),
+    );
+    points
 }
 
 /// The earlier values shown beside the report period's.
@@ -270,12 +278,12 @@ pub(super) fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> 
         Some(v) => trends(pi, period, v, target_value),
         None => (None, None),
     };
-    let benchmark = obs.and_then(|o| o.benchmark).zip(now).map(|(b, v)| {
+    let benchmark = obs.and_then(|o| o.more().benchmark).zip(now).map(|(b, v)| {
         let c = benchmark(v, fmt.shown(b), ind.polarity, target_value);
         (b, c)
     });
     let rank = rank(obs, &mut checks);
-    let stated_status = obs.and_then(|o| o.stated_status);
+    let stated_status = obs.and_then(|o| o.more().stated_status);
     if let Some(stated) = stated_status.filter(|s| *s != status) {
         checks.push(DataCheck::StatusDiffers {
             period,
@@ -284,7 +292,7 @@ pub(super) fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> 
             reason: reason.clone(),
         });
     }
-    let feeder = obs.map(|o| o.feeder.clone()).unwrap_or_default();
+    let feeder = obs.map(|o| o.more().feeder.clone()).unwrap_or_default();
     let ratio = computed_now
         .as_ref()
         .and_then(|c| feeder_ratio(&feeder, c.value, fmt));
@@ -325,7 +333,7 @@ pub(super) fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> 
         change: now.and_then(|v| change(pi, period, v, numerator)),
         benchmark,
         rank,
-        note: obs.map(|o| o.note.clone()).unwrap_or_default(),
+        note: obs.map(|o| o.more().note.clone()).unwrap_or_default(),
         history: history(pi, history_periods),
         series: series(pi, period),
         checks,
@@ -333,7 +341,7 @@ pub(super) fn build_row(pi: &Pi, report: Period, history_periods: &[Period]) -> 
         feeder_check,
         priority: ind.priority.clone(),
         status_stated,
-        family: obs.and_then(|o| o.family.clone()),
+        family: obs.and_then(|o| o.more().family.clone()),
     }
 }
 

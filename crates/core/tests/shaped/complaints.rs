@@ -30,20 +30,20 @@ pub(crate) fn check_complaints(ds: &Dataset) {
             .unwrap_or_default();
         assert_eq!(target, annual, "{title}");
         let q2 = obs(ds, title, "Q2 2018/19");
-        let s = q2.stated_status.expect("a stated status");
+        let s = q2.more().stated_status.expect("a stated status");
         assert_eq!(s.label(), stated, "{title}");
         *counts.entry(stated).or_insert(0) += 1;
         assert!(
-            q2.note.starts_with(&format!("Q2 18/19: {stated}")),
+            q2.more().note.starts_with(&format!("Q2 18/19: {stated}")),
             "{}",
-            q2.note
+            q2.more().note
         );
         // The note and status belong to the latest period only.
-        assert_eq!(obs(ds, title, "Q1 2018/19").note, "");
-        assert_eq!(obs(ds, title, "Q1 2018/19").stated_status, None);
+        assert_eq!(obs(ds, title, "Q1 2018/19").more().note, "");
+        assert_eq!(obs(ds, title, "Q1 2018/19").more().stated_status, None);
     }
     assert_eq!(
-        obs(ds, COMPLAINTS[9].0, "Q2 2018/19").note,
+        obs(ds, COMPLAINTS[9].0, "Q2 2018/19").more().note,
         "Q2 18/19: Off Target 2 of 8 stage 2 complaints off target."
     );
     assert_eq!(
@@ -75,6 +75,7 @@ pub(crate) const REPAIRS: &str = "Average days to complete non-emergency repairs
 
 pub(crate) fn feeder(ds: &Dataset, code: &str, period: &str) -> Vec<(String, f64, u8)> {
     obs(ds, code, period)
+        .more()
         .feeder
         .iter()
         .map(|f| (f.label.clone(), f.value.number, f.value.decimals))

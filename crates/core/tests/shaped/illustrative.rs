@@ -32,11 +32,11 @@ pub(crate) fn check_illustrative(ds: &Dataset) {
         "Tonnes of salt used (cumulative) - for information."
     );
     assert_eq!(
-        obs(ds, "RD.2.2", "Q3 2023/24").note,
+        obs(ds, "RD.2.2", "Q3 2023/24").more().note,
         "Q3 23/24: Data Only Usage depends on the weather and is reported for information only."
     );
     assert_eq!(
-        obs(ds, "RD.2.2", "Q3 2023/24").stated_status,
+        obs(ds, "RD.2.2", "Q3 2023/24").more().stated_status,
         Some(Status::DataOnly)
     );
     assert_eq!(
@@ -50,26 +50,26 @@ pub(crate) fn check_illustrative(ds: &Dataset) {
     // N/A is no value; the N/A the note states is Data Not Yet Available.
     let rd13 = obs(ds, "RD.1.3", "Q3 2023/24");
     assert_eq!(rd13.value, None);
-    assert_eq!(rd13.stated_status, Some(Status::DataNotYetAvailable));
+    assert_eq!(rd13.more().stated_status, Some(Status::DataNotYetAvailable));
     assert_eq!(
         values(ds, "RD.1.3", &["2022/23", "Q3 2022/23", "Q2 2023/24"]),
         ["4,210", "1,102", "-"]
     );
     // Status, note and benchmark belong to the latest period.
     let rd11 = obs(ds, "RD.1.1", "Q3 2023/24");
-    assert_eq!(rd11.stated_status, Some(Status::Warning));
+    assert_eq!(rd11.more().stated_status, Some(Status::Warning));
     assert_eq!(
-        rd11.note,
+        rd11.more().note,
         "Q3 23/24: Warning Winter backlog from storms in November."
     );
-    assert_eq!(rd11.benchmark, Some(84.0));
-    assert_eq!(obs(ds, "RD.1.1", "Q2 2023/24").benchmark, None);
+    assert_eq!(rd11.more().benchmark, Some(84.0));
+    assert_eq!(obs(ds, "RD.1.1", "Q2 2023/24").more().benchmark, None);
     assert_eq!(ds.annual_targets["RD.1.1"][&2023], 90.0);
     assert_eq!(ds.annual_targets[DAYS][&2023], 9.0);
     assert_eq!(ds.annual_targets[INVOICES][&2023], 95.0);
     assert!(!ds.annual_targets.contains_key("RD.1.3"));
     assert_eq!(
-        obs(ds, DAYS, "Q3 2023/24").stated_status,
+        obs(ds, DAYS, "Q3 2023/24").more().stated_status,
         Some(Status::OffTarget)
     );
     assert_eq!(
@@ -103,7 +103,7 @@ pub(crate) fn check_illustrative(ds: &Dataset) {
             ),
         ]
     );
-    assert!(obs(ds, DAYS, "Q2 2023/24").feeder.is_empty());
+    assert!(obs(ds, DAYS, "Q2 2023/24").more().feeder.is_empty());
     // LGBF: money as published, `New for` is no value, ranks per year of 32.
     assert_eq!(
         values(
@@ -126,7 +126,7 @@ pub(crate) fn check_illustrative(ds: &Dataset) {
     assert_eq!(values(ds, "ENV4c", &["2018/19", "2019/20"]), ["-", "31.2%"]);
     let rank = |c: &str, y: &str| {
         let o = obs(ds, c, y);
-        (o.rank, o.rank_of)
+        (o.more().rank, o.more().rank_of)
     };
     assert_eq!(rank("ENV4a", "2022/23"), (Some(12), Some(32)));
     assert_eq!(rank("ENV4a", "2021/22"), (Some(9), Some(32)));
@@ -229,7 +229,7 @@ fn a_stated_quartile_the_rank_does_not_give_is_a_notice() {
             "pasted text, row 3, column 'External Comparison': expected ranks such as '22/23 Rank 12 (Second Quartile)', found 'better than last year'",
         ]
     );
-    assert_eq!(obs(&ds, "C1", "2015/16").rank_of, Some(30));
+    assert_eq!(obs(&ds, "C1", "2015/16").more().rank_of, Some(30));
 }
 
 #[test]

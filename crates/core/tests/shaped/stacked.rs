@@ -30,15 +30,18 @@ pub(crate) fn check_children(ds: &Dataset, passed_over: &[&str]) {
     );
     // A Status column says the status; the note continued on the next row is joined.
     let csp02 = obs(ds, "CSP.02", "Q1 2021/22");
-    assert_eq!(csp02.stated_status, Some(Status::DataOnly));
+    assert_eq!(csp02.more().stated_status, Some(Status::DataOnly));
     assert_eq!(
-        csp02.note,
+        csp02.more().note,
         "Q1 21/22: Kinship care is the largest share of the looked after population, in line with the national trend."
     );
     let csp03 = obs(ds, "CSP.03", "Q4 2023/24");
-    assert_eq!(csp03.stated_status, Some(Status::OnTarget));
-    assert_eq!(csp03.benchmark, Some(2.3));
-    assert_eq!(csp03.note, "Q4 23/24: On Target 42 names on the register.");
+    assert_eq!(csp03.more().stated_status, Some(Status::OnTarget));
+    assert_eq!(csp03.more().benchmark, Some(2.3));
+    assert_eq!(
+        csp03.more().note,
+        "Q4 23/24: On Target 42 names on the register."
+    );
     assert_eq!(ds.annual_targets["CSP.03"][&2023], 2.5);
     assert_eq!(
         feeder(ds, "CSP.03", "Q4 2023/24"),
@@ -55,7 +58,7 @@ pub(crate) fn check_children(ds: &Dataset, passed_over: &[&str]) {
         values(ds, "CHN8a", &["2019/20", "2021/22"]),
         ["3,978.12", "4,921.77"]
     );
-    let rank = |c: &str, y: &str| (obs(ds, c, y).rank, obs(ds, c, y).rank_of);
+    let rank = |c: &str, y: &str| (obs(ds, c, y).more().rank, obs(ds, c, y).more().rank_of);
     assert_eq!(rank("CHN9", "2021/22"), (Some(14), Some(32)));
     assert_eq!(rank("CHN9", "2020/21"), (Some(19), Some(32)));
     assert_eq!(rank("CHN9", "2019/20"), (Some(8), Some(32)));

@@ -169,7 +169,7 @@ impl Pending {
             }
         }
         if !self.note.is_empty() || stated.is_some() || benchmark.is_some() || !feeder.is_empty() {
-            let o = periods.entry(latest).or_default();
+            let o = periods.entry(latest).or_default().more_mut();
             o.note = self.note.clone();
             o.stated_status = stated;
             o.benchmark = benchmark;
@@ -254,7 +254,7 @@ fn comparison(
                 l.cell_problem(line, col, kind);
             }
         }
-        let o = periods.entry(period).or_default();
+        let o = periods.entry(period).or_default().more_mut();
         o.rank = Some(r.rank);
         o.rank_of = Some(of);
     }
