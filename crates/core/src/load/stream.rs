@@ -4,8 +4,8 @@
 //! into a table first, as a workbook's sheets are.
 
 use crate::dataset::Dataset;
-use crate::problem::{Problem, ProblemKind, ProblemLog};
-use crate::read::{Records, Table};
+use crate::problem::{Position, Problem, ProblemKind, ProblemLog};
+use crate::read::{Records, Table, TableFull};
 
 use super::columns::{Columns, Kind};
 use super::{columns_of, load_tables, read_with_mapping, shaped, Loader};
@@ -15,7 +15,9 @@ use super::{columns_of, load_tables, read_with_mapping, shaped, Loader};
 const HEAD_ROWS: usize = 64;
 
 /// Loads the decoded text of the file `name`, telling `progress` how many bytes of it have
-/// been read and loaded. An `Err` means the file as a whole could not be read.
+/// been read and loaded. An `Err` means the file as a whole could not be read (returned
+/// once per file, so its size costs nothing).
+#[allow(clippy::result_large_err)]
 pub(super) fn load_text(
     ds: &mut Dataset,
     name: &str,
@@ -23,6 +25,7 @@ pub(super) fn load_text(
     log: &mut ProblemLog,
     progress: &mut dyn FnMut(u64),
 ) -> Result<(), Problem> {
+    let too_much = |_: TableFull| Problem::new(Position::file(name), ProblemKind::TooMuchText);
     let size = text.len() as u64;
     // Reading and loading go together here, where a whole table's reading takes half
     // the progress and its loading the other half: progress as often in bytes read.
@@ -30,7 +33,9 @@ pub(super) fn load_text(
     let mut head = Table::new(name.to_string(), None);
     let mut more = true;
     while more && head.len() < HEAD_ROWS {
-        more = records.next_into(&mut head, log, &mut |at| progress(at / 2))?;
+        more = records
+            .next_into(&mut head, log, &mut |at| progress(at / 2))
+            .map_err(too_much)?;
     }
     if more {
         let (found, mapped) = columns_of(&ds.mappings, &head);
@@ -39,12 +44,15 @@ pub(super) fn load_text(
                 if mapped {
                     read_with_mapping(log, &head, kind);
                 }
-                stream(ds, log, &head, &mut records, &cols, kind, progress)?;
+                stream(ds, log, &head, &mut records, &cols, kind, progress).map_err(too_much)?;
                 records.finish(log);
                 return Ok(());
             }
         }
-        while records.next_into(&mut head, log, &mut |at| progress(at / 2))? {}
+        while records
+            .next_into(&mut head, log, &mut |at| progress(at / 2))
+            .map_err(too_much)?
+        {}
     }
     records.finish(log);
     load_tables(ds, name, vec![head], size, log, progress);
@@ -69,7 +77,7 @@ fn stream(
     cols: &Columns,
     kind: Kind,
     progress: &mut dyn FnMut(u64),
-) -> Result<(), Problem> {
+) -> Result<(), TableFull> {
     let Some(mut loader) = Loader::for_table(ds, log, head, cols, kind) else {
         return Ok(());
     };

@@ -6,7 +6,7 @@ use crate::value::strip_money_suffix;
 
 use super::limits::{MAX_CELL_CHARS, MAX_COLUMNS};
 use super::records::Records;
-use super::{Table, TableFull};
+use super::{too_much_text, Table, TableFull};
 
 /// Reads CSV (or pasted tab-separated) text into a table.
 pub fn read_delimited(name: &str, text: &str, log: &mut ProblemLog) -> Result<Table, Problem> {
@@ -21,7 +21,10 @@ pub(super) fn read_delimited_with_progress(
 ) -> Result<Table, Problem> {
     let mut table = Table::new(name.to_string(), None);
     let mut records = Records::new(name, text);
-    while records.next_into(&mut table, log, progress)? {}
+    while records
+        .next_into(&mut table, log, progress)
+        .map_err(|_| too_much_text(name))?
+    {}
     records.finish(log);
     Ok(table)
 }

@@ -6,7 +6,7 @@ use crate::problem::{Position, Problem, ProblemKind, ProblemLog};
 
 use super::delimited::{count_lines, push_record, unclosed_quote};
 use super::sniff::detect_delimiter;
-use super::{too_much_text, Table, PROGRESS_STEP};
+use super::{Table, TableFull, PROGRESS_STEP};
 
 /// The csv reader's pass over a file's decoded text.
 pub struct Records<'t> {
@@ -62,12 +62,13 @@ impl<'t> Records<'t> {
     /// Reads the next record into `table` as a new row, telling `progress` how many bytes
     /// have been read (about every [`PROGRESS_STEP`] bytes, or as [`Records::every`] says). `false` at the end of the
     /// text. A record left out (a problem in `log` says why) adds no row but is not the end.
+    /// `TableFull` where `table` cannot take the row's text.
     pub fn next_into(
         &mut self,
         table: &mut Table,
         log: &mut ProblemLog,
         progress: &mut dyn FnMut(u64),
-    ) -> Result<bool, Problem> {
+    ) -> Result<bool, TableFull> {
         while !self.done {
             match next_record(&mut self.reader, &mut self.record) {
                 Ok(false) => self.done = true,
@@ -80,8 +81,7 @@ impl<'t> Records<'t> {
                         self.next_report = at + self.step;
                     }
                     self.last = Some(LastRecord { byte, line });
-                    push_record(table, &self.record, line, self.delimiter, self.name, log)
-                        .map_err(|_| too_much_text(self.name))?;
+                    push_record(table, &self.record, line, self.delimiter, self.name, log)?;
                     return Ok(true);
                 }
                 Err(e) => {
