@@ -1,7 +1,8 @@
 //! [`ProblemLog`]: the first few problems of each kind, and a line counting the rest.
 
-use std::collections::HashMap;
 use std::mem::Discriminant;
+
+use rustc_hash::FxHashMap;
 
 use super::{Position, Problem, ProblemKind};
 
@@ -22,7 +23,8 @@ type Key = (
 pub struct ProblemLog {
     problems: Vec<Problem>,
     /// How many of each kind were seen, and the first of them (for the closing line).
-    seen: HashMap<Key, (usize, ProblemKind)>,
+    /// Hashed with the fast hash: a file of bad rows looks its key up once per row.
+    seen: FxHashMap<Key, (usize, ProblemKind)>,
     /// The kinds in the order first seen, so the closing lines come in that order.
     order: Vec<Key>,
 }
