@@ -4,6 +4,7 @@
 //! [`contents`] (a [`paper::Paper`]); [`write`] lays it out with docx-rs.
 
 mod contents;
+mod deflate;
 mod marks;
 mod paper;
 mod repeat_header;
@@ -20,8 +21,9 @@ pub fn docx(report: &Report) -> Result<Vec<u8>, ExportError> {
     let mut parts = write::document(&paper).build();
     parts.document = repeat_header::mark(&parts.document);
     let mut out = std::io::Cursor::new(Vec::new());
+    // docx-rs's zip errors and ours are of two versions of the zip crate.
     parts
         .pack(&mut out)
         .map_err(|e| ExportError::Document(e.to_string()))?;
-    Ok(out.into_inner())
+    deflate::deflate(&out.into_inner()).map_err(|e| ExportError::Document(e.to_string()))
 }

@@ -34,7 +34,7 @@ pub fn indicators(report: &Report, group: &Group) -> Table {
     let has_rank = rows().any(|r| r.rank.is_some());
     const CODE: u32 = 1_250;
     const FIGURE: u32 = 1_150;
-    const STATUS: u32 = 1_900;
+    const STATUS: u32 = 2_250;
     const BENCH: u32 = 1_700;
     const RANK: u32 = 1_700;
     let history = report.history_periods.len() as u32;
@@ -122,17 +122,18 @@ pub fn indicators(report: &Report, group: &Group) -> Table {
 pub fn risks(risks: &[RiskRow]) -> Table {
     const CODE: u32 = 1_250;
     const RATING: u32 = 1_300;
-    const LEVEL: u32 = 1_050;
+    const LIKELIHOOD: u32 = 1_350;
+    const LEVEL: u32 = 950;
     const OWNER: u32 = 2_100;
     const REVIEW: u32 = 1_300;
-    let (title, controls) = widths(&[CODE, RATING, LEVEL * 3, OWNER, REVIEW], 50);
+    let (title, controls) = widths(&[CODE, RATING, LIKELIHOOD, LEVEL * 2, OWNER, REVIEW], 50);
     let level = |l: Option<u8>| text(l.map_or_else(|| "-".into(), |l| l.to_string()));
     Table {
         columns: vec![
             Column::new("Code", CODE, Align::Left),
             Column::new("Risk", title, Align::Left),
             Column::new("Rating", RATING, Align::Left),
-            Column::new("Likelihood", LEVEL, Align::Right),
+            Column::new("Likelihood", LIKELIHOOD, Align::Right),
             Column::new("Impact", LEVEL, Align::Right),
             Column::new("Score", LEVEL, Align::Right),
             Column::new("Owner", OWNER, Align::Left),

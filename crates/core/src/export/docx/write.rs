@@ -20,8 +20,8 @@ const PAGE_HEIGHT: u32 = 11_906;
 /// Each page margin: 1.5 cm.
 pub const MARGIN: u32 = 850;
 
-/// The bullet list's numbering.
-const BULLETS: usize = 1;
+/// The bullet list's numbering (docx-rs writes a numbered list of its own as 1).
+const BULLETS: usize = 2;
 
 /// Text size in half-points: 10 pt for tables, 11 pt for the rest.
 const TABLE_SIZE: usize = 18;
@@ -98,7 +98,10 @@ pub fn document(paper: &Paper) -> Docx {
                     .keep_next(true)
                     .add_run(Run::new().add_text(clean(text))),
             ),
-            Block::Text(line) => doc.add_paragraph(runs(Paragraph::new(), line, None)),
+            Block::Text(line) => doc.add_paragraph(
+                runs(Paragraph::new(), line, None)
+                    .line_spacing(LineSpacing::new().before(0).after(120)),
+            ),
             Block::List(items) => items.iter().fold(doc, |doc, item| {
                 doc.add_paragraph(
                     runs(Paragraph::new(), item, None)
@@ -182,6 +185,23 @@ fn text_run(text: &str) -> Run {
     run
 }
 
+/// The font for a status symbol: Arial has none of 📊 ⏰ ✓ ★, so they are asked of
+/// Windows's symbol and emoji fonts (Word and LibreOffice fall back to what the reader's
+/// machine has where these are missing).
+fn symbol_font(symbol: &str) -> RunFonts {
+    let emoji = symbol.chars().any(|c| c >= '\u{1F000}' || c == '⏰');
+    let name = if emoji {
+        "Segoe UI Emoji"
+    } else {
+        "Segoe UI Symbol"
+    };
+    RunFonts::new()
+        .ascii(name)
+        .hi_ansi(name)
+        .cs(name)
+        .east_asia(name)
+}
+
 /// The spans as runs; `size` for table text.
 fn runs(mut p: Paragraph, line: &Line, size: Option<usize>) -> Paragraph {
     for span in line {
@@ -190,7 +210,7 @@ fn runs(mut p: Paragraph, line: &Line, size: Option<usize>) -> Paragraph {
             run = run.bold();
         }
         if let Some(h) = span.hue {
-            run = run.color(hex(h));
+            run = run.color(hex(h)).fonts(symbol_font(&span.text));
         }
         if let Some(s) = size {
             run = run.size(s);
