@@ -24,6 +24,8 @@ fn main() {
     if let Some(t) = std::env::var("SUPPRESS").ok().and_then(|s| s.parse().ok()) {
         r = suppress::apply(&r, t);
     }
+    let started = std::time::Instant::now();
     let bytes = export::docx(&r).unwrap_or_else(|e| panic!("{e}"));
+    eprintln!("{} bytes written in {:?}", bytes.len(), started.elapsed());
     std::fs::write(out, bytes).unwrap_or_else(|e| panic!("{out}: {e}"));
 }
