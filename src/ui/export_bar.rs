@@ -1,4 +1,4 @@
-//! Results out: CSV and XLSX downloads (of the report, and of the PIs' definitions), small-number suppression for publication, and
+//! Results out: CSV, XLSX and Word downloads (of the report, and of the PIs' definitions), small-number suppression for publication, and
 //! the share link (with the data in it only when the user opts in).
 
 use std::rc::Rc;
@@ -30,6 +30,7 @@ pub fn export_bar(p: &ExportProps) -> Html {
     let share_open = use_state(|| false);
     let on_csv = p.on_export.reform(|_: MouseEvent| ExportFormat::Csv);
     let on_xlsx = p.on_export.reform(|_: MouseEvent| ExportFormat::Xlsx);
+    let on_docx = p.on_export.reform(|_: MouseEvent| ExportFormat::Docx);
     let on_definitions_csv = p
         .on_export
         .reform(|_: MouseEvent| ExportFormat::DefinitionsCsv);
@@ -65,6 +66,8 @@ pub fn export_bar(p: &ExportProps) -> Html {
             <div class="export-actions">
                 <button type="button" class="button" onclick={on_csv}>{ "Download CSV" }</button>
                 <button type="button" class="button" onclick={on_xlsx}>{ "Download XLSX" }</button>
+                <button type="button" class="button" onclick={on_docx}
+                    title="The report as a Word document, to paste into a committee paper">{ "Download Word (.docx)" }</button>
                 <button type="button" class="button" onclick={on_definitions_csv}
                     title="Every indicator's settings, as read or inferred: correct them and drop the file with next quarter's data">{ "Download definitions" }</button>
                 <button type="button" class="button" onclick={on_definitions_xlsx}

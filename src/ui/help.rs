@@ -223,6 +223,12 @@ const RULES: &[Rule] = &[
         ours: true,
     },
     Rule {
+        name: "The Word document",
+        text: "“Download Word (.docx)” writes the report as it is shown (the report period, and suppression if it is on) as a Word document for a committee paper: the title and period, the commentary's sections, the summary of statuses by group, each PI set's line with its Off Target list, each group's table with the status as symbol and words, the risks, the actions with their comments, and a key to the symbols. Headings use Word's own Heading 1 to 3 styles, so pasted into a committee template they take its look; the pages are A4 landscape, and each table's header row repeats at the top of every page it runs onto. It opens in Word and LibreOffice, and is made in this browser like every other download.",
+        example: "A status cell reads “● Off Target”, never a colour alone; a withheld count reads c, as on screen.",
+        ours: true,
+    },
+    Rule {
         name: "LGBF all-council downloads",
         text: "A table with a council column (Local Authority, Council, LA or Area), an indicator code or title, a year (2016-17, 2016/17) and a value (or numerator and denominator) holds every council's figures. Scorecard keeps them all and asks once which council is yours; the choice is kept in this browser and applied next time (not put in share links: whoever opens one sees the council they chose). The report then shows your council's series with each year's rank, quartile, the Scottish average and, where a family-group table is given, your family group's average. A row for Scotland (or S92000003) is the Scottish figure, never a council.",
         example: "Local Authority,Indicator Code,Indicator,Year,Value / Midlothian,CHN4,% of pupils gaining 5+ awards at level 5,2019-20,56.8 / Scotland,CHN4,…,2019-20,62.6.",

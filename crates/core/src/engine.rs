@@ -219,6 +219,7 @@ impl Engine {
         let (extension, mime, bytes) = match format {
             ExportFormat::Csv => ("csv", "text/csv;charset=utf-8", crate::export::csv(&report)),
             ExportFormat::Xlsx => ("xlsx", XLSX_MIME, xlsx(&report)?),
+            ExportFormat::Docx => ("docx", DOCX_MIME, docx(&report)?),
             ExportFormat::DefinitionsCsv | ExportFormat::DefinitionsXlsx => {
                 return self.definitions(format)
             }
@@ -255,6 +256,17 @@ impl Engine {
 }
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+#[cfg(feature = "docx")]
+fn docx(report: &Report) -> Result<Vec<u8>, String> {
+    crate::export::docx(report).map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "docx"))]
+fn docx(_report: &Report) -> Result<Vec<u8>, String> {
+    Err("Word documents are not supported in this build".into())
+}
 
 #[cfg(feature = "xlsx")]
 fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
@@ -487,5 +499,26 @@ mod tests {
         };
         assert_eq!(&book.bytes[..2], b"PK");
         assert!(book.name.ends_with(".xlsx"), "{}", book.name);
+    }
+
+    #[cfg(feature = "docx")]
+    #[test]
+    fn the_word_document_is_made_from_the_current_report() {
+        let mut e = Engine::default();
+        assert!(matches!(
+            e.handle(Request::Export(ExportFormat::Docx), &mut |_| {}),
+            Response::Export(Err(_))
+        ));
+        e.handle(
+            Request::Add(vec![file("a.csv", "code,period,value\nA,Q1 2018/19,3\n")]),
+            &mut |_| {},
+        );
+        let Response::Export(Ok(doc)) = e.handle(Request::Export(ExportFormat::Docx), &mut |_| {})
+        else {
+            panic!()
+        };
+        assert_eq!(&doc.bytes[..2], b"PK");
+        assert!(doc.name.ends_with(".docx"), "{}", doc.name);
+        assert_eq!(doc.mime, DOCX_MIME);
     }
 }

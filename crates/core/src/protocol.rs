@@ -46,6 +46,8 @@ pub enum ExportFormat {
     DefinitionsCsv,
     /// The same as a workbook.
     DefinitionsXlsx,
+    /// The report as a Word document, for a committee paper.
+    Docx,
 }
 
 /// What the page asks of the engine.

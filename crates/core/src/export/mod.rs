@@ -1,6 +1,6 @@
-//! The report as files people pass around: CSV (one row per PI, every computed column)
-//! and XLSX (a summary sheet with the key, and a sheet per group). Text that a
-//! spreadsheet could run as a formula is neutralised.
+//! The report as files people pass around: CSV (one row per PI, every computed column),
+//! XLSX (a summary sheet with the key, and a sheet per group) and a Word document for a
+//! committee paper. Text that a spreadsheet could run as a formula is neutralised.
 
 #[cfg(feature = "xlsx")]
 mod book;
@@ -8,6 +8,8 @@ mod cell_text;
 mod columns;
 mod csv;
 mod definitions;
+#[cfg(feature = "docx")]
+mod docx;
 #[cfg(feature = "xlsx")]
 mod sheet_name;
 #[cfg(feature = "xlsx")]
@@ -16,6 +18,8 @@ mod xlsx;
 use crate::report::Report;
 
 pub use self::csv::csv;
+#[cfg(feature = "docx")]
+pub use self::docx::docx;
 pub use cell_text::{fit_cell, neutralise, CELL_LIMIT};
 pub use columns::{headers, Cell, Column, COLUMNS};
 #[cfg(feature = "xlsx")]
@@ -60,4 +64,7 @@ pub enum ExportError {
     /// The workbook could not be put together.
     #[error("the workbook could not be written: {0}")]
     Workbook(String),
+    /// The Word document could not be put together.
+    #[error("the document could not be written: {0}")]
+    Document(String),
 }
