@@ -7,13 +7,18 @@ cd "$(dirname "$0")/.."
 
 scripts/install-tools.sh
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+# Chromium for the browser tests; LibreOffice (Writer, no GUI) reads the Word document back;
+# unzip opens the downloaded .docx in the end-to-end test.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+  || ! command -v soffice >/dev/null || ! command -v unzip >/dev/null; then
   sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
   sudo_if_needed apt-get update -qq
-  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver libreoffice-writer-nogui unzip
 fi
 
 export PATH="$PWD/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# The LibreOffice read-back of the Word document must run, not skip, here.
+export SCORECARD_REQUIRE_SOFFICE=1
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
 echo "== format and lints"
