@@ -23,7 +23,7 @@ use crate::InputFile;
 
 /// The version of the messages below. A page and an engine that disagree must not talk:
 /// after a new release a browser may still hold the old engine's script.
-pub const PROTOCOL: u32 = 3;
+pub const PROTOCOL: u32 = 4;
 
 /// What the report is for: the period and, where it is on, small-number suppression.
 /// The engine applies suppression, so everything the page shows or downloads is already
@@ -120,6 +120,10 @@ pub enum Response {
     Failed(RequestError),
     /// The column mappings are taken, for the reads that follow.
     MappingsSet,
+    /// This engine was built without workbooks (the small one the page starts first) and
+    /// the request needs them: a workbook to read or write. Nothing of it was done; the
+    /// page starts the full engine, gives it the files again and asks once more.
+    NeedsFullEngine,
 }
 
 /// The files' summary and the report: everything the page needs from the dataset.

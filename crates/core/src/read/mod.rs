@@ -73,6 +73,11 @@ pub fn read_tables_with_progress(
     delimited::read_delimited_with_progress(name, &text, log, progress).map(|t| vec![t])
 }
 
+/// Whether these bytes are a workbook (a zip archive), which only the full engine reads.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    sniff::binary_kind(bytes) == Some(sniff::Binary::Zip)
+}
+
 #[cfg(feature = "xlsx")]
 use xlsx::read_xlsx;
 
