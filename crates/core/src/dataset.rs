@@ -15,10 +15,6 @@ use crate::problem::{source_label, Problem};
 use crate::status::Status;
 use crate::value::Figure;
 
-/// A problem with the input, or a notice for the user's information: the name the
-/// page and the engine know it by.
-pub type Notice = Problem;
-
 /// What was given for one PI in one period.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Observation {

@@ -250,7 +250,7 @@ impl Engine {
             .unwrap_or_default();
         Response::Data(Box::new(Data {
             sources: self.shown().sources.clone(),
-            notices: self.shown().notices.clone(),
+            notices: self.shown().notices.iter().map(Into::into).collect(),
             period: self.view.period,
             report: report.map(report::for_page),
             areas,
