@@ -38,12 +38,16 @@ impl ViewFilter {
     /// assert!(f.query_matches("CMP.07", "Average time to respond at Stage 2"));
     /// assert!(!f.query_matches("CMP.06", "Average time to respond at stage 1"));
     /// ```
+    ///
+    /// Case is folded for the letters A to Z only, here and in the sort keys: full
+    /// Unicode case folding would bring its tables into the page (13 KB gzipped) for
+    /// capital letters with accents, which PI codes and titles hardly ever hold.
     pub fn query_matches(&self, code: &str, title: &str) -> bool {
-        let q = self.query.trim().to_lowercase();
+        let q = self.query.trim().to_ascii_lowercase();
         if q.is_empty() {
             return true;
         }
-        let hay = format!("{} {}", code.to_lowercase(), title.to_lowercase());
+        let hay = format!("{} {}", code.to_ascii_lowercase(), title.to_ascii_lowercase());
         q.split_whitespace().all(|w| hay.contains(w))
     }
 
@@ -100,7 +104,7 @@ fn sort_rows(rows: &mut [usize], all: &[Row], key: SortKey, descending: bool) {
     }
     match key {
         SortKey::Code => by(rows, descending, |i| natural_key(&all[i].code)),
-        SortKey::Title => by(rows, descending, |i| all[i].title.to_lowercase()),
+        SortKey::Title => by(rows, descending, |i| all[i].title.to_ascii_lowercase()),
         // Rows with no value sort as the lowest.
         SortKey::Value => by(rows, descending, |i| {
             ValueKey(all[i].value.unwrap_or(f64::NEG_INFINITY))
@@ -133,7 +137,7 @@ fn natural_key(s: &str) -> Vec<(String, u64)> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut num: Option<u64> = None;
-    for c in s.to_lowercase().chars() {
+    for c in s.to_ascii_lowercase().chars() {
         match (c.to_digit(10), num) {
             (Some(d), Some(n)) => num = Some(n.saturating_mul(10).saturating_add(d as u64)),
             (Some(d), None) => num = Some(d as u64),
@@ -241,7 +245,8 @@ fn join_and(parts: &[String]) -> String {
 fn sentence_case(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        // A capital for the letters A to Z only: the page carries no Unicode case tables.
+        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
         None => String::new(),
     }
 }
