@@ -7,6 +7,7 @@
 #![allow(clippy::result_large_err)]
 
 mod delimited;
+mod encoding;
 pub mod limits;
 mod sniff;
 mod table;
