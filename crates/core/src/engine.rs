@@ -98,10 +98,9 @@ impl Engine {
             Request::Add(files) | Request::Replace { files, .. } => {
                 files.iter().any(|f| crate::read::is_workbook(&f.bytes))
             }
-            Request::Export(format) => matches!(
-                format,
-                ExportFormat::Xlsx | ExportFormat::DefinitionsXlsx
-            ),
+            Request::Export(format) => {
+                matches!(format, ExportFormat::Xlsx | ExportFormat::DefinitionsXlsx)
+            }
             _ => false,
         }
     }

@@ -47,7 +47,11 @@ impl ViewFilter {
         if q.is_empty() {
             return true;
         }
-        let hay = format!("{} {}", code.to_ascii_lowercase(), title.to_ascii_lowercase());
+        let hay = format!(
+            "{} {}",
+            code.to_ascii_lowercase(),
+            title.to_ascii_lowercase()
+        );
         q.split_whitespace().all(|w| hay.contains(w))
     }
 

@@ -118,7 +118,9 @@ fn a_workbook_brings_the_full_engine_which_reads_every_file_again() {
     assert_eq!(s.suppression, Some(3));
     assert_eq!(s.area.as_deref(), Some("Fife"));
     // From now on it is the full engine, whatever restarts it.
-    s.reduce(Action::EngineTrouble(EngineTrouble::Stopped("out of memory".into())));
+    s.reduce(Action::EngineTrouble(EngineTrouble::Stopped(
+        "out of memory".into(),
+    )));
     assert_eq!(restarts(&s), [EngineBuild::Full]);
     deliver_noting(&mut s, &mut engine);
     assert_eq!(codes(&s), ["A", "B"]);

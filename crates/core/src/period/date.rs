@@ -48,7 +48,10 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 fn parse_spaced_date(text: &str) -> Option<NaiveDate> {
-    let parts: Vec<String> = text.split_whitespace().map(str::to_ascii_lowercase).collect();
+    let parts: Vec<String> = text
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
     let [d, m, y] = parts.as_slice() else {
         return None;
     };
