@@ -37,8 +37,10 @@ print(f"| {os.path.basename(f)} ({os.path.getsize(f) / 1e6:.1f} MB) | {lines:,} 
       f"{b['papa_parse_ms'] / b['screen_ms']:.2f} | {b['screen_ms']:.0f} | {b['stall_ms']} | {n['peak_rss_mb']:.0f} | {b['wasm_memory_mb']} | {b['screen_memory_mb']} |")
 PY
 done
-# What a visitor downloads: the page (before any file), then the engine worker (once a file arrives).
+# What a visitor downloads: the page (before any file; its hashed CSS, not help.css), then the small engine worker (once
+# a CSV arrives), and the full engine (only for a workbook, in or out).
 gz() { gzip -9 -c "$1" | wc -c; }
-page=0; for f in dist/scorecard-*.wasm dist/scorecard-*.js dist/loader.js dist/*.css; do n=$(gz "$f"); page=$((page + n)); echo "gzip -9 $(basename "$f"): $n bytes"; done
-engine=0; for f in dist/engine_bg.wasm dist/engine.js dist/engine_loader.js; do n=$(gz "$f"); engine=$((engine + n)); echo "gzip -9 $(basename "$f"): $n bytes"; done
-echo "first download (page): $page bytes; after the first file (page + engine): $((page + engine)) bytes"
+page=0; for f in dist/scorecard-*.wasm dist/scorecard-*.js dist/loader.js dist/*-*.css; do n=$(gz "$f"); page=$((page + n)); echo "gzip -9 $(basename "$f"): $n bytes"; done
+engine() { local total=0 n f; for f in "dist/$1_bg.wasm" "dist/$1.js" "dist/$1_loader.js"; do n=$(gz "$f"); total=$((total + n)); echo "gzip -9 $(basename "$f"): $n bytes" >&2; done; echo "$total"; }
+csv=$(engine engine_csv); full=$(engine engine_full)
+echo "first download (page): $page bytes; after a CSV (page + small engine): $((page + csv)) bytes; the full engine (workbooks only): $full bytes"

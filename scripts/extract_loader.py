@@ -27,21 +27,26 @@ if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
     sys.exit("extract_loader: an inline script is still left in index.html")
 index.write_text(html, encoding="utf-8")
 
-# The engine worker's loader, as Trunk writes it, fetches fixed names and lets a failed
-# start vanish as an unhandled rejection inside the worker, where the page never hears
-# of it. Rewritten: each file is asked for by its content hash (a browser holding an older
-# release's engine cannot mix it with this one), and a failed start is thrown where it
-# becomes the worker's `error` event, so the page restarts it or says it cannot.
+# The engine workers' loaders (the small build and the full one), as Trunk writes them,
+# fetch fixed names and let a failed start vanish as an unhandled rejection inside the
+# worker, where the page never hears of it. Rewritten: each file is asked for by its
+# content hash (a browser holding an older release's engine cannot mix it with this
+# one), and a failed start is thrown where it becomes the worker's `error` event, so the
+# page restarts it or says it cannot.
 import hashlib
 
-loader = staging / "engine_loader.js"
-if loader.exists():
-    def digest(name):
-        return hashlib.sha256((staging / name).read_bytes()).hexdigest()[:16]
 
+def digest(name):
+    return hashlib.sha256((staging / name).read_bytes()).hexdigest()[:16]
+
+
+for build in ("engine_csv", "engine_full"):
+    loader = staging / f"{build}_loader.js"
+    if not loader.exists():
+        continue
     loader.write_text(
-        f'importScripts("./engine.js?v={digest("engine.js")}");\n'
-        f'wasm_bindgen("./engine_bg.wasm?v={digest("engine_bg.wasm")}")'
+        f'importScripts("./{build}.js?v={digest(build + ".js")}");\n'
+        f'wasm_bindgen("./{build}_bg.wasm?v={digest(build + "_bg.wasm")}")'
         ".catch((e) => setTimeout(() => { throw e; }));\n",
         encoding="utf-8",
     )

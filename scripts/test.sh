@@ -28,6 +28,8 @@ cargo clippy --all-targets -- -D warnings
 cargo clippy -p scorecard-core --no-default-features --all-targets -- -D warnings
 # In Wasm: the page and the engine worker.
 cargo clippy --target wasm32-unknown-unknown -p scorecard -p scorecard-engine --all-targets -- -D warnings
+# The full engine (workbooks in and out) is a build of its own.
+cargo clippy --target wasm32-unknown-unknown -p scorecard-engine --features full --all-targets -- -D warnings
 
 echo "== core and state: native unit, integration and doc tests"
 cargo test

@@ -224,7 +224,7 @@ async fn the_in_page_transport_reads_blobs_and_answers_each_request_with_its_id(
         Some(5.0)
     );
     // A restarted engine holds nothing: the PI is gone.
-    transport.restart();
+    transport.restart(scorecard_state::EngineBuild::Full);
     transport.send(8, &Request::Detail { code: "A".into() }, &[]);
     until(&events, 2).await;
     assert_eq!(

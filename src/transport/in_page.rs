@@ -8,6 +8,7 @@ use std::rc::Rc;
 use scorecard_core::engine::Response;
 use scorecard_core::engine::{Engine, Request};
 use scorecard_core::protocol::{decode_request, encode_request};
+use scorecard_state::EngineBuild;
 use web_sys::Blob;
 use yew::Callback;
 
@@ -56,8 +57,9 @@ impl Transport for InPage {
         });
     }
 
-    fn restart(&self) {
-        // Answers still coming from the old engine carry ids nobody waits for.
+    fn restart(&self, _build: EngineBuild) {
+        // One build here, the full one (the component tests link it). Answers still
+        // coming from the old engine carry ids nobody waits for.
         *self.engine.borrow_mut() = Rc::default();
     }
 }

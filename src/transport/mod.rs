@@ -10,7 +10,7 @@ pub mod worker;
 use std::rc::Rc;
 
 use scorecard_core::engine::{Request, Response};
-use scorecard_state::EngineTrouble;
+use scorecard_state::{EngineBuild, EngineTrouble};
 use web_sys::Blob;
 use yew::Callback;
 
@@ -27,8 +27,9 @@ pub enum EngineEvent {
 pub trait Transport {
     /// Sends a request; `blobs` are the contents of the files it carries, in order.
     fn send(&self, id: u64, request: &Request, blobs: &[Blob]);
-    /// Stops whatever the engine is doing and starts a fresh one.
-    fn restart(&self);
+    /// Stops whatever the engine is doing; the next request starts a fresh one of this
+    /// build.
+    fn restart(&self, build: EngineBuild);
 }
 
 /// Opens a connection whose events go to the callback.

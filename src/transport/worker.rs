@@ -1,26 +1,32 @@
 //! The engine in a Web Worker (the `scorecard-engine` crate, which Trunk builds beside
-//! the page), started with the first request so the first screen downloads none of its
-//! code. A message is a JS array: the request's bytes ([`scorecard_core::protocol`]),
+//! the page in two builds, [`EngineBuild`]), started with the first request so the first
+//! screen downloads none of its code. The small build (CSV only) comes first; the state
+//! asks for the full one with a restart when a workbook is to be read or written. A message is a JS array: the request's bytes ([`scorecard_core::protocol`]),
 //! then the Blobs of the files it carries. The worker's first word names its protocol;
 //! a worker that speaks another, dies, or cannot start is reported as trouble, never
 //! left to swallow requests in silence.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use scorecard_core::engine::Request;
 use scorecard_core::protocol::{decode_reply, encode_request, FromEngine, PROTOCOL};
-use scorecard_state::EngineTrouble;
+use scorecard_state::{EngineBuild, EngineTrouble};
 use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::Blob;
 use yew::Callback;
 
 use super::{EngineEvent, Transport};
 
-/// The worker's script, beside the page (Trunk writes it). The protocol version in the
-/// query keeps a browser from answering with a cached script of an older release.
-pub fn worker_url() -> String {
-    format!("./engine_loader.js?protocol={PROTOCOL}")
+/// The worker's script of this build, beside the page (Trunk writes it). The protocol
+/// version in the query keeps a browser from answering with a cached script of an older
+/// release.
+pub fn worker_url(build: EngineBuild) -> String {
+    let name = match build {
+        EngineBuild::Csv => "engine_csv",
+        EngineBuild::Full => "engine_full",
+    };
+    format!("./{name}_loader.js?protocol={PROTOCOL}")
 }
 
 /// Connects to a worker started on the first request.
@@ -28,12 +34,15 @@ pub fn connect(on_event: Callback<EngineEvent>) -> Rc<dyn Transport> {
     Rc::new(WorkerTransport {
         on_event,
         worker: RefCell::new(None),
+        build: Cell::new(EngineBuild::default()),
     })
 }
 
 struct WorkerTransport {
     on_event: Callback<EngineEvent>,
     worker: RefCell<Option<Running>>,
+    /// The build the next worker started is of.
+    build: Cell<EngineBuild>,
 }
 
 /// How long a worker may take to say it is ready before it counts as stopped.
@@ -66,7 +75,7 @@ impl Transport for WorkerTransport {
         }
         let mut worker = self.worker.borrow_mut();
         if worker.is_none() {
-            match start(self.on_event.clone()) {
+            match start(self.build.get(), self.on_event.clone()) {
                 Ok(w) => *worker = Some(w),
                 Err(e) => {
                     let why = e
@@ -88,14 +97,15 @@ impl Transport for WorkerTransport {
         let _ = w.worker.post_message(&message);
     }
 
-    fn restart(&self) {
+    fn restart(&self, build: EngineBuild) {
         // Dropping it terminates it; the next request starts a fresh one.
+        self.build.set(build);
         self.worker.borrow_mut().take();
     }
 }
 
-fn start(on_event: Callback<EngineEvent>) -> Result<Running, JsValue> {
-    let worker = web_sys::Worker::new(&worker_url())?;
+fn start(build: EngineBuild, on_event: Callback<EngineEvent>) -> Result<Running, JsValue> {
+    let worker = web_sys::Worker::new(&worker_url(build))?;
     let queue: Rc<RefCell<Option<Vec<js_sys::Array>>>> = Rc::new(RefCell::new(Some(Vec::new())));
     let start_timer = Rc::new(RefCell::new(Some({
         let on_event = on_event.clone();
@@ -153,8 +163,8 @@ fn start(on_event: Callback<EngineEvent>) -> Result<Running, JsValue> {
     })
 }
 
-/// For the benchmark: parse and compute `bytes` `runs` times in a fresh worker, timed
-/// there; resolves to `{ times_ms, rows, memory_bytes }`.
+/// For the benchmark: parse and compute `bytes` `runs` times in a fresh worker (the
+/// small build, which a CSV gets), timed there; resolves to `{ times_ms, rows, memory_bytes }`.
 pub fn bench(bytes: &[u8], runs: u32) -> js_sys::Promise {
     let message = js_sys::Array::of3(
         &JsValue::from_str("bench"),
@@ -162,7 +172,7 @@ pub fn bench(bytes: &[u8], runs: u32) -> js_sys::Promise {
         &JsValue::from(runs),
     );
     js_sys::Promise::new(&mut |resolve, reject| {
-        let worker = match web_sys::Worker::new(&worker_url()) {
+        let worker = match web_sys::Worker::new(&worker_url(EngineBuild::Csv)) {
             Ok(w) => w,
             Err(e) => {
                 let _ = reject.call1(&JsValue::NULL, &e);

@@ -43,7 +43,7 @@ pub fn use_engine(connector: Connector, state: &UseReducerHandle<Store>, files: 
         }
         for o in state.outbox().iter().filter(|o| o.id() > done.get()) {
             match o {
-                Outgoing::Restart { .. } => transport.restart(),
+                Outgoing::Restart { build, .. } => transport.restart(*build),
                 Outgoing::Send {
                     id,
                     request,

@@ -43,7 +43,7 @@ fn what(p: &FileListProps, f: &FileEntry) -> (String, bool) {
         .data
         .notices
         .iter()
-        .any(|n| n.level == Level::Error && n.file() == f.name);
+        .any(|n| n.level == Level::Error && n.file == f.name);
     let text = if failed {
         "could not be read".to_string()
     } else if parts.is_empty() && p.busy {

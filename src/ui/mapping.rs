@@ -36,7 +36,7 @@ pub fn column_mappings(p: &MappingProps) -> Html {
                 </p>
             }
             { for unplaced.iter().enumerate().map(|(i, u)| html! {
-                <MappingStep key={format!("{:?}", u.place)} index={i} table={u.clone()}
+                <MappingStep key={place_key(&u.place)} index={i} table={u.clone()}
                     draft={p.drafts.get(&u.place).cloned()} on_action={p.on_action.clone()} />
             }) }
             if !p.mappings.is_empty() {
@@ -85,7 +85,7 @@ fn mapping_step(p: &StepProps) -> Html {
     html! {
         <div class="mapping-step" role="group" aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id.clone()}>{ label.clone() }</h3>
-            <p class="mapping-why">{ p.table.why.to_string() }{ "." }</p>
+            <p class="mapping-why">{ p.table.why.clone() }{ "." }</p>
             { match &p.draft {
                 None => html! {
                     <button type="button" class="button" ref={opener}
@@ -298,4 +298,15 @@ fn kept(p: &KeptProps) -> Html {
             </ul>
         </div>
     }
+}
+
+/// A table's key among the steps: its file, sheet and first row. Not `{:?}`, whose
+/// escaping of text would bring Unicode's printable-character tables into the page.
+fn place_key(place: &TablePlace) -> String {
+    format!(
+        "{}\u{1f}{}\u{1f}{}",
+        place.file,
+        place.sheet.as_deref().unwrap_or(""),
+        place.first_row
+    )
 }

@@ -29,14 +29,14 @@ pub fn notices(p: &NoticesProps) -> Html {
                 <h2 class="small-heading">{ "Problems with your files" }</h2>
                 <ul>
                 { for problems.iter().map(|n| html! {
-                    <li class={if n.level == Level::Error { "error" } else { "problem" }}>{ n.to_string() }</li>
+                    <li class={if n.level == Level::Error { "error" } else { "problem" }}>{ n.text.clone() }</li>
                 }) }
                 </ul>
             }
         </div>
         if !infos.is_empty() {
             <div role="status" class="notices info no-print">
-                <ul>{ for infos.iter().map(|n| html! { <li>{ n.to_string() }</li> }) }</ul>
+                <ul>{ for infos.iter().map(|n| html! { <li>{ n.text.clone() }</li> }) }</ul>
             </div>
         }
         </>

@@ -69,7 +69,8 @@ test('after one visit, with the network cut, the page loads, reads files, export
   const origin = new URL(site.base).origin;
 
   // One cache, named for the sub-path, holding this folder's files and only those: the
-  // page, its loader, the engine (reader and workbook writer), the manifest and icons.
+  // page, its loader, both engines (the small one for CSV; the full one, with the workbook
+  // reader and writer), the manifest and icons.
   const kept = await cachesOf(page);
   const names = Object.keys(kept);
   assert.equal(names.length, 1, `caches: ${names}`);
@@ -81,7 +82,8 @@ test('after one visit, with the network cut, the page loads, reads files, export
   const built = execFileSync('find', ['.', '-type', 'f', '!', '-name', 'sw.js'], { cwd: folder, encoding: 'utf8' })
     .split('\n').filter(Boolean).map((f) => f.slice(2)).sort();
   assert.deepEqual(files, built);
-  for (const f of ['index.html', 'loader.js', 'engine_loader.js', 'engine.js', 'engine_bg.wasm', 'manifest.webmanifest', 'icons/icon-192.png']) {
+  for (const f of ['index.html', 'loader.js', 'engine_csv_loader.js', 'engine_csv.js', 'engine_csv_bg.wasm',
+    'engine_full_loader.js', 'engine_full.js', 'engine_full_bg.wasm', 'manifest.webmanifest', 'icons/icon-192.png']) {
     assert.ok(files.includes(f), `${f} is kept`);
   }
 
@@ -101,7 +103,7 @@ test('after one visit, with the network cut, the page loads, reads files, export
   await page.locator('table.pi-table').first().waitFor();
   assert.equal(await page.locator('table.pi-table tbody tr.pi-row').count(), 12);
 
-  // A workbook: the reader is in the engine too.
+  // A workbook: the full engine (the reader is there) takes over, from the kept files too.
   await page.setInputFiles('#file-input', path.join(fixtures, 'xlsx', 'council-q2.xlsx'));
   await page.locator('.file-list', { hasText: 'council-q2.xlsx' }).waitFor();
   await page.waitForFunction(() => /council-q2\.xlsx.*indicator values \(long layout\): 5 rows/s.test(document.querySelector('.file-list').textContent));

@@ -50,7 +50,7 @@ const noServiceWorker = { serviceWorkers: 'block' };
 test('a stale engine (an older release still cached) is replaced and the files are read', async () => {
   const { page, context } = await open(site.browser, site.base, noServiceWorker);
   let served = 0;
-  await page.route('**/engine_loader.js*', async (route) => {
+  await page.route('**/engine_csv_loader.js*', async (route) => {
     if (served++ > 0) return route.fallback();
     // The ready message of protocol 1: postcard's FromEngine::Ready { protocol: 1 }.
     await route.fulfill({ contentType: 'text/javascript', body: 'postMessage(new Uint8Array([0, 1]));' });
@@ -65,7 +65,7 @@ test('a stale engine (an older release still cached) is replaced and the files a
 
 test('an engine that cannot start is given up with a message, and the page keeps answering', async () => {
   const { page, context } = await open(site.browser, site.base, noServiceWorker);
-  await page.route('**/engine_bg.wasm*', (route) =>
+  await page.route('**/engine_csv_bg.wasm*', (route) =>
     route.fulfill({ contentType: 'application/wasm', body: Buffer.from('not a wasm module') }));
   await page.getByRole('button', { name: 'Try with sample data' }).click();
   await page.getByRole('alert').filter({ hasText: 'stopped several times in a row. Reload the page' })

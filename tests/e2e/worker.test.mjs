@@ -40,7 +40,7 @@ test('the first screen comes first; the engine follows once it is up, kept by th
   const isEngine = (r) => new URL(r.url()).pathname.includes('engine');
   const kept = requests.filter(isEngine);
   assert.deepEqual(kept.map((r) => new URL(r.url()).pathname.split('/').pop()).sort(),
-    ['engine.js', 'engine_bg.wasm', 'engine_loader.js']);
+    ['engine_csv.js', 'engine_csv_bg.wasm', 'engine_csv_loader.js', 'engine_full.js', 'engine_full_bg.wasm', 'engine_full_loader.js']);
   for (const r of kept) {
     assert.ok(r.serviceWorker(), `${r.url()} was asked for by the service worker, not the page`);
     assert.ok(r.timing().startTime > painted, `${r.url()} started ${painted - r.timing().startTime} ms before the first paint`);
@@ -50,7 +50,7 @@ test('the first screen comes first; the engine follows once it is up, kept by th
   await page.locator('table.pi-table').first().waitFor();
   // The first file starts the engine from the kept copy: no second download.
   const started = requests.slice(before).filter(isEngine);
-  assert.ok(started.some((r) => r.url().includes('engine_bg.wasm')), `after a file: ${started.map((r) => r.url())}`);
+  assert.ok(started.some((r) => r.url().includes('engine_csv_bg.wasm')), `after a file: ${started.map((r) => r.url())}`);
   for (const r of started) {
     assert.ok((await r.response()).fromServiceWorker(), `${r.url()} came from the kept files`);
   }

@@ -15,9 +15,6 @@ use crate::problem::{source_label, Problem};
 use crate::status::Status;
 use crate::value::Figure;
 
-/// A problem with the input, or a notice for the user's information: the name the
-/// page and the engine know it by.
-pub type Notice = Problem;
 
 /// What was given for one PI in one period. A million of these make a long file's
 /// dataset, so what few files give is kept apart ([`MoreObserved`]): an observation of a

@@ -29,8 +29,12 @@ use crate::InputFile;
 
 /// What was read from the files. The files themselves are not kept: the page holds
 /// them (as the browser's Blobs) and sends them again when they must be read again.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Engine {
+    /// Whether this engine reads and writes workbooks. The page first starts a small
+    /// engine built without them (CSV only); it answers a workbook, or a workbook
+    /// download, with [`Response::NeedsFullEngine`], and the page starts the full one.
+    workbooks: bool,
     dataset: Dataset,
     /// The dataset with the indicators worked out from complaints case lists, where
     /// there are any: what the report is made from.
@@ -57,9 +61,58 @@ struct Projected {
     area: Option<String>,
 }
 
+impl Default for Engine {
+    /// An engine that reads and writes workbooks when it is built with them.
+    fn default() -> Engine {
+        Engine {
+            workbooks: cfg!(feature = "xlsx"),
+            dataset: Dataset::default(),
+            derived: None,
+            holidays: HolidaySettings::default(),
+            view: EngineView::default(),
+            reported: None,
+            area: None,
+            projected: None,
+            mappings: Vec::new(),
+        }
+    }
+}
+
 impl Engine {
+    /// An engine that answers as the small (CSV-only) build does, whatever this build
+    /// holds: how the page's state is tested natively against both.
+    pub fn without_workbooks() -> Engine {
+        Engine {
+            workbooks: false,
+            ..Engine::default()
+        }
+    }
+
+    /// Whether this request needs what only the full engine has: a workbook to read, or
+    /// a workbook or Word document to write. Nothing of it has been done when the answer is yes.
+    fn needs_full_engine(&self, request: &Request) -> bool {
+        if self.workbooks {
+            return false;
+        }
+        match request {
+            Request::Add(files) | Request::Replace { files, .. } => {
+                files.iter().any(|f| crate::read::is_workbook(&f.bytes))
+            }
+            Request::Export(format) => {
+                matches!(
+                    format,
+                    ExportFormat::Xlsx | ExportFormat::DefinitionsXlsx | ExportFormat::Docx
+                )
+            }
+            _ => false,
+        }
+    }
+
     /// Answers one request. `progress` hears how far a long read has got.
     pub fn handle(&mut self, request: Request, progress: &mut dyn FnMut(Response)) -> Response {
+        if self.needs_full_engine(&request) {
+            return Response::NeedsFullEngine;
+        }
         match request {
             Request::Add(files) => {
                 self.read(files, progress);
@@ -199,7 +252,7 @@ impl Engine {
             .unwrap_or_default();
         Response::Data(Box::new(Data {
             sources: self.shown().sources.clone(),
-            notices: self.shown().notices.clone(),
+            notices: self.shown().notices.iter().map(Into::into).collect(),
             period: self.view.period,
             report: report.map(report::for_page),
             areas,
@@ -304,6 +357,75 @@ mod tests {
             Response::Data(d) => *d,
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn the_small_engine_reads_csv_and_sends_workbooks_to_the_full_one() {
+        let mut e = Engine::without_workbooks();
+        let csv = file("a.csv", "code,period,value\nA,Q1 2018/19,3\n");
+        let d = data(e.handle(Request::Add(vec![csv.clone()]), &mut |_| {}));
+        assert_eq!(d.report.unwrap().groups[0].rows[0].value, Some(3.0));
+        // A workbook, even one named .csv, among other files: nothing of the request is
+        // read, so the full engine can be given all of it.
+        let book = InputFile {
+            name: "b.csv".into(),
+            bytes: b"PK\x03\x04rest of a zip".to_vec(),
+        };
+        let other = file("c.csv", "code,period,value\nC,Q1 2018/19,5\n");
+        let view = EngineView::default();
+        for request in [
+            Request::Add(vec![other.clone(), book.clone()]),
+            Request::Replace {
+                files: vec![csv, book],
+                view,
+            },
+            Request::Export(ExportFormat::Xlsx),
+            Request::Export(ExportFormat::DefinitionsXlsx),
+            Request::Export(ExportFormat::Docx),
+        ] {
+            assert_eq!(e.handle(request, &mut |_| {}), Response::NeedsFullEngine);
+        }
+        let d = data(e.handle(Request::View(view), &mut |_| {}));
+        let codes: Vec<_> = d.report.unwrap().groups[0]
+            .rows
+            .iter()
+            .map(|r| r.code.clone())
+            .collect();
+        assert_eq!(codes, ["A"]);
+        // What it can do, it does: the CSV download, and old Excel files are refused
+        // with their name as in every build (the full engine cannot read them either).
+        assert!(matches!(
+            e.handle(Request::Export(ExportFormat::Csv), &mut |_| {}),
+            Response::Export(Ok(_))
+        ));
+        let old = InputFile {
+            name: "old.xls".into(),
+            bytes: b"\xd0\xcf\x11\xe0....".to_vec(),
+        };
+        let d = data(e.handle(Request::Add(vec![old]), &mut |_| {}));
+        assert!(
+            d.notices.iter().any(|n| n.to_string().contains("old.xls")),
+            "{:?}",
+            d.notices
+        );
+    }
+
+    #[cfg(feature = "xlsx")]
+    #[test]
+    fn the_full_engine_reads_what_the_small_one_sends_on() {
+        let mut e = Engine::default();
+        let book = InputFile {
+            name: "b.xlsx".into(),
+            bytes: b"PK\x03\x04rest of a zip".to_vec(),
+        };
+        assert!(matches!(
+            e.handle(Request::Add(vec![book]), &mut |_| {}),
+            Response::Data(_)
+        ));
+        assert!(matches!(
+            e.handle(Request::Export(ExportFormat::DefinitionsXlsx), &mut |_| {}),
+            Response::Export(_)
+        ));
     }
 
     #[test]

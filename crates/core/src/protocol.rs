@@ -15,15 +15,16 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::{Notice, SourceSummary};
+use crate::dataset::{Level, SourceSummary};
 use crate::load::mapping::{ColumnMapping, Unplaced};
 use crate::period::Period;
+use crate::problem::Problem;
 use crate::report::{Report, Row};
 use crate::InputFile;
 
 /// The version of the messages below. A page and an engine that disagree must not talk:
 /// after a new release a browser may still hold the old engine's script.
-pub const PROTOCOL: u32 = 3;
+pub const PROTOCOL: u32 = 4;
 
 /// What the report is for: the period and, where it is on, small-number suppression.
 /// The engine applies suppression, so everything the page shows or downloads is already
@@ -122,6 +123,38 @@ pub enum Response {
     Failed(RequestError),
     /// The column mappings are taken, for the reads that follow.
     MappingsSet,
+    /// This engine was built without workbooks (the small one the page starts first) and
+    /// the request needs them: a workbook to read or write. Nothing of it was done; the
+    /// page starts the full engine, gives it the files again and asks once more.
+    NeedsFullEngine,
+}
+
+/// A problem with the files, or a notice for the user's information, as the page shows
+/// it: the engine words it, so the page carries none of the sentences (nor the code that
+/// reads a problem's every kind from the message).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub level: Level,
+    /// The file it is about, as the user named it.
+    pub file: String,
+    /// The whole sentence, place first: "complaints.csv, row 14, column 'Value': …".
+    pub text: String,
+}
+
+impl From<&Problem> for Notice {
+    fn from(p: &Problem) -> Notice {
+        Notice {
+            level: p.level,
+            file: p.file().to_string(),
+            text: p.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
 }
 
 /// The files' summary and the report: everything the page needs from the dataset.

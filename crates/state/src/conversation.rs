@@ -3,16 +3,29 @@
 
 use std::collections::BTreeMap;
 
-use scorecard_core::engine::Request;
+use scorecard_core::engine::{ExportFormat, Request};
 use scorecard_core::InputFile;
 
 use crate::files::{FileEntry, FileId, Held};
 
+/// Which build of the engine the page runs. The small one comes first: CSV files need
+/// nothing else, and it is a fraction of the download. The full one (workbooks in and out)
+/// takes over for good once a request needs it; the small one says so
+/// ([`scorecard_core::engine::Response::NeedsFullEngine`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EngineBuild {
+    /// Reads CSV and writes CSV: no workbook reader or writer.
+    #[default]
+    Csv,
+    /// Everything, workbooks too.
+    Full,
+}
+
 /// Something for the page's one effect to do with the engine, in order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outgoing {
-    /// Stop the engine, whatever it is doing, and start a fresh one.
-    Restart { id: u64 },
+    /// Stop the engine, whatever it is doing, and start a fresh one of this build.
+    Restart { id: u64, build: EngineBuild },
     /// Send this request; the contents of `files` travel beside it, in order.
     Send {
         id: u64,
@@ -31,7 +44,7 @@ pub enum Asked {
     /// A new period or suppression: the report will change.
     View,
     Detail,
-    Export,
+    Export(ExportFormat),
     /// Files packed for a link or this browser's storage.
     Pack,
     /// A link's or this browser's data part.
@@ -51,7 +64,7 @@ impl Outgoing {
     /// Its place in the order things were queued.
     pub fn id(&self) -> u64 {
         match self {
-            Outgoing::Restart { id } | Outgoing::Send { id, .. } => *id,
+            Outgoing::Restart { id, .. } | Outgoing::Send { id, .. } => *id,
         }
     }
 }
@@ -66,6 +79,8 @@ pub struct Conversation {
     pub held: Vec<(u64, Held)>,
     pub outstanding: BTreeMap<u64, Asked>,
     next_id: u64,
+    /// The build the engine is (or will be, once started).
+    pub build: EngineBuild,
 }
 
 impl Conversation {
@@ -123,7 +138,27 @@ impl Conversation {
         self.outstanding.clear();
         self.outbox.clear();
         let id = self.next();
-        self.outbox.push(Outgoing::Restart { id });
+        self.outbox.push(Outgoing::Restart {
+            id,
+            build: self.build,
+        });
+    }
+
+    /// From now on the full engine: everything in flight is forgotten, as in a restart.
+    pub fn upgrade(&mut self) {
+        self.build = EngineBuild::Full;
+        self.restart();
+    }
+
+    /// The downloads asked for and not yet answered.
+    pub fn exports_waiting(&self) -> Vec<ExportFormat> {
+        self.outstanding
+            .values()
+            .filter_map(|a| match a {
+                Asked::Export(format) => Some(*format),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Nothing more is sent or awaited: the engine cannot be used.

@@ -22,9 +22,11 @@ mod tests;
 #[cfg(test)]
 mod tests_area;
 #[cfg(test)]
+mod tests_build;
+#[cfg(test)]
 mod tests_mapping;
 
-pub use conversation::{Asked, Outgoing};
+pub use conversation::{Asked, EngineBuild, Outgoing};
 pub use files::{FileEntry, FileId, Held};
 pub use mapping::{ColumnChoice, MappingDraft};
 pub use state::{Action, EngineTrouble, Origin, Progress, State, MAX_RESTARTS};

@@ -12,7 +12,7 @@ use scorecard_core::report::{Report, Row};
 use scorecard_core::share::SharedView;
 use scorecard_core::view::ViewFilter;
 
-use crate::conversation::{Asked, Conversation, Outgoing};
+use crate::conversation::{Asked, Conversation, EngineBuild, Outgoing};
 use crate::files::{FileEntry, FileId, Held};
 use crate::mapping::MappingDraft;
 
@@ -446,7 +446,7 @@ impl State {
             Action::Export(format) => {
                 self.export_error = None;
                 self.conversation
-                    .ask(Request::Export(format), Vec::new(), Asked::Export);
+                    .ask(Request::Export(format), Vec::new(), Asked::Export(format));
             }
             Action::Sent { upto } => self.conversation.done(upto),
             Action::Engine { id, response } => self.answer(id, response),
@@ -606,6 +606,35 @@ impl State {
                 ));
             }
             Response::MappingsSet => {}
+            Response::NeedsFullEngine => self.needs_full_engine(asked),
+        }
+    }
+
+    /// The small engine cannot do what was asked (a workbook to read or write): the full
+    /// engine takes over, is told what the small one was told, reads the files again and
+    /// is asked for the downloads still waiting.
+    fn needs_full_engine(&mut self, asked: Asked) {
+        if self.conversation.build == EngineBuild::Full {
+            // The full engine has everything; an engine saying otherwise is not ours.
+            self.engine_problem =
+                Some("Scorecard's engine could not do what was asked: it lacks the workbook reader and writer. Reload the page to start again.".to_string());
+            return;
+        }
+        let mut exports = self.conversation.exports_waiting();
+        if let Asked::Export(format) = asked {
+            exports.insert(0, format);
+        }
+        self.conversation.upgrade();
+        self.engine_has_view = false;
+        self.engine_mappings.clear();
+        self.engine_has_holidays = false;
+        self.progress = None;
+        if !self.files.is_empty() {
+            self.replace();
+        }
+        for format in exports {
+            self.conversation
+                .ask(Request::Export(format), Vec::new(), Asked::Export(format));
         }
     }
 

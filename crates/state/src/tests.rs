@@ -27,7 +27,7 @@ pub(crate) fn deliver(
         s.reduce(Action::Sent { upto });
         for o in outbox {
             match o {
-                Outgoing::Restart { .. } => *engine = Engine::default(),
+                Outgoing::Restart { build, .. } => *engine = engine_of(build),
                 Outgoing::Send {
                     id,
                     mut request,
@@ -53,6 +53,14 @@ pub(crate) fn deliver(
                 }
             }
         }
+    }
+}
+
+/// A fresh engine of this build, as the page's worker starts it.
+pub(crate) fn engine_of(build: EngineBuild) -> Engine {
+    match build {
+        EngineBuild::Csv => Engine::without_workbooks(),
+        EngineBuild::Full => Engine::default(),
     }
 }
 

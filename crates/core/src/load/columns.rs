@@ -221,11 +221,14 @@ pub(super) const ALIASES: &[(&str, Col)] = &[
     ("controlsinplace", Col::Controls),
 ];
 
+/// A header without spaces, `_` and `-`, in lower case. Every alias is ASCII, so ASCII
+/// case is the only case that matters; folding it alone keeps Unicode's case tables out
+/// of the page, which works out mapping signatures with this too.
 pub(super) fn squash(header: &str) -> String {
     header
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 

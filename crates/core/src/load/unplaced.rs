@@ -52,8 +52,8 @@ pub struct Unplaced {
     pub header: usize,
     /// How many columns the table has (only the first [`MAPPED_COLUMNS`] can be mapped).
     pub columns: usize,
-    /// Why it was not read.
-    pub why: ProblemKind,
+    /// Why it was not read, worded (the page shows the sentence and needs no more).
+    pub why: String,
 }
 
 impl Unplaced {
@@ -111,7 +111,7 @@ impl Unplaced {
             rows,
             header: header.unwrap_or(0),
             columns,
-            why,
+            why: why.to_string(),
         }
     }
 }

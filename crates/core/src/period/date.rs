@@ -13,7 +13,7 @@ use super::display::MONTHS;
 /// assert_eq!(parse_date("01/04/2018").unwrap().to_string(), "2018-04-01");
 /// ```
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let t = text.trim().to_lowercase();
+    let t = text.trim().to_ascii_lowercase();
     // A time of day after the date (`2018-09-30T00:00:00`, `30/09/2018 00:00`) is dropped.
     let t = match t.find(['t', ' ']) {
         Some(i) if t.contains(':') => &t[..i],
@@ -48,7 +48,10 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 fn parse_spaced_date(text: &str) -> Option<NaiveDate> {
-    let parts: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let parts: Vec<String> = text
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
     let [d, m, y] = parts.as_slice() else {
         return None;
     };
@@ -60,7 +63,7 @@ pub(super) fn month_number(t: &str) -> Option<u8> {
     MONTHS
         .iter()
         .position(|(short, long)| {
-            t == short.to_lowercase() || t == *long || (t == "sept" && *short == "Sep")
+            t == short.to_ascii_lowercase() || t == *long || (t == "sept" && *short == "Sep")
         })
         .map(|i| i as u8 + 1)
 }

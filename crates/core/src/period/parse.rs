@@ -61,7 +61,7 @@ impl Period {
 /// Lower-cases, turns `_` into spaces, closes up spaces around `/`, and collapses runs
 /// of white space, so `FY 2018/ 19` becomes `fy 2018/19`.
 fn normalise(s: &str) -> String {
-    let lower = s.trim().to_lowercase().replace(['_', '\u{a0}'], " ");
+    let lower = s.trim().to_ascii_lowercase().replace(['_', '\u{a0}'], " ");
     let mut out = String::with_capacity(lower.len());
     for word in lower.split_whitespace() {
         let joins = out.ends_with('/') || out.ends_with('-') || word.starts_with('/');

@@ -7,6 +7,7 @@
 #![allow(clippy::result_large_err)]
 
 mod delimited;
+mod encoding;
 pub mod limits;
 mod records;
 mod sniff;
@@ -95,6 +96,11 @@ pub fn open<'b>(name: &str, bytes: &'b [u8]) -> Result<Opened<'b>, Problem> {
     decode(bytes)
         .map(Opened::Text)
         .ok_or_else(|| error(name, ProblemKind::BinaryData))
+}
+
+/// Whether these bytes are a workbook (a zip archive), which only the full engine reads.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    sniff::binary_kind(bytes) == Some(sniff::Binary::Zip)
 }
 
 #[cfg(feature = "xlsx")]

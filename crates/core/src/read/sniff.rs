@@ -38,14 +38,12 @@ pub(super) fn binary_kind(bytes: &[u8]) -> Option<Binary> {
 /// `None` when the result still looks binary.
 /// Valid UTF-8 is borrowed, not copied.
 pub fn decode(bytes: &[u8]) -> Option<Cow<'_, str>> {
-    let text = if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        enc.decode_without_bom_handling(&bytes[bom..]).0
+    let text = if let Some(text) = super::encoding::decode_after_bom(bytes) {
+        text
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         Cow::Borrowed(s)
     } else {
-        encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
+        Cow::Owned(super::encoding::windows_1252(bytes))
     };
     let sample: Vec<char> = text.chars().take(4096).collect();
     let control = sample

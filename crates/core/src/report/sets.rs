@@ -20,7 +20,7 @@ impl SetSummary {
     /// "Corporate PIs", "Service Plan PIs", but "Corporate PIs" for `Corporate PIs` too.
     pub fn heading(&self) -> String {
         let name = self.name.trim();
-        let lower = name.to_lowercase();
+        let lower = name.to_ascii_lowercase();
         if lower.ends_with("pis") || lower.ends_with("indicators") {
             name.to_string()
         } else {

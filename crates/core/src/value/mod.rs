@@ -29,7 +29,7 @@ pub enum Unit {
 impl Unit {
     /// Reads a unit column: `%`, `£`, `£m`, `days`, `number`.
     pub fn parse(text: &str) -> Unit {
-        let t = text.trim().to_lowercase();
+        let t = text.trim().to_ascii_lowercase();
         match t.as_str() {
             "" | "number" | "no" | "no." | "count" | "rate" | "#" => Unit::Number,
             "%" | "percent" | "percentage" | "pct" => Unit::Percent,
@@ -111,10 +111,11 @@ pub fn is_missing(text: &str) -> bool {
     ];
     let t = text.trim();
     if t.is_ascii() {
-        // Lower-casing ASCII is ASCII lower-casing: compare without making a String.
+        // Every text of the list is ASCII or caseless: ASCII case is the only case to
+        // fold (the page then carries no Unicode case tables). Compare without a String.
         t.len() <= 4 && MISSING.iter().any(|m| m.eq_ignore_ascii_case(t))
     } else {
-        MISSING.contains(&t.to_lowercase().as_str())
+        MISSING.contains(&t.to_ascii_lowercase().as_str())
     }
 }
 
