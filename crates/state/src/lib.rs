@@ -23,6 +23,8 @@ mod tests;
 mod tests_area;
 #[cfg(test)]
 mod tests_mapping;
+#[cfg(test)]
+mod tests_warm;
 
 pub use conversation::{Asked, Outgoing};
 pub use files::{FileEntry, FileId, Held};
