@@ -21,6 +21,8 @@ pub enum EngineEvent {
     Reply { id: u64, response: Response },
     /// The engine died, is stale, or could not start.
     Trouble(EngineTrouble),
+    /// The engine listens (once per start).
+    Ready,
 }
 
 /// A connection to the engine.
@@ -29,6 +31,8 @@ pub trait Transport {
     fn send(&self, id: u64, request: &Request, blobs: &[Blob]);
     /// Stops whatever the engine is doing and starts a fresh one.
     fn restart(&self);
+    /// Starts the engine now if it is not running, with nothing asked of it yet.
+    fn warm(&self);
 }
 
 /// Opens a connection whose events go to the callback.

@@ -3,6 +3,8 @@
 //! it, and with it the workbook reader and writer, only once a file arrives.
 
 #[cfg(target_arch = "wasm32")]
+mod warm_up;
+#[cfg(target_arch = "wasm32")]
 mod worker;
 
 fn main() {

@@ -203,6 +203,8 @@ pub struct State {
     pub engine_ready: bool,
     /// Whether the first screen has been painted and the browser was idle since.
     page_idle: bool,
+    /// Stale engines started afresh before any file came.
+    early_restarts: u32,
 }
 
 impl State {
@@ -696,6 +698,9 @@ impl State {
     /// only when it stops the engine twice, the second time alone: one crash may have
     /// had another cause.
     fn trouble(&mut self, trouble: EngineTrouble) {
+        if self.files.is_empty() && self.conversation.outstanding.is_empty() {
+            return self.early_engine_trouble(trouble);
+        }
         let suspects = self.conversation.files_being_read();
         self.restarts += 1;
         if self.restarts > MAX_RESTARTS || matches!(trouble, EngineTrouble::CouldNotStart(_)) {
@@ -709,23 +714,12 @@ impl State {
             });
             return;
         }
-        let nothing_asked = self.files.is_empty() && self.conversation.outstanding.is_empty();
         self.conversation.restart();
         self.engine_ready = false;
         self.engine_has_view = false;
         self.engine_mappings.clear();
         self.engine_has_holidays = false;
         self.progress = None;
-        if nothing_asked {
-            // The engine started early (or was left with no files) stopped: there is
-            // nothing to read again, so it is simply started afresh. A stale one is
-            // still worth a word: this page is older than the site.
-            if let EngineTrouble::Stale { .. } = trouble {
-                self.engine_problem = Some(UPDATED.to_string());
-            }
-            self.warm();
-            return;
-        }
         let why = match trouble {
             EngineTrouble::Stopped(why) => why,
             EngineTrouble::Stale { .. } => {
@@ -754,6 +748,26 @@ impl State {
             suspects => {
                 self.engine_problem = Some(REREADING.to_string());
                 self.reread_one_at_a_time(suspects);
+            }
+        }
+    }
+
+    /// An engine with nothing to do (started early, or left with no files) stopped: there
+    /// is nothing to read again. It is dropped; a stale one (this page is older than the
+    /// site) is said so and started afresh, twice at most; one that died or could not
+    /// start is left for the first file to start again, which meets the usual restarts
+    /// and, if it keeps failing, the usual message.
+    fn early_engine_trouble(&mut self, trouble: EngineTrouble) {
+        self.conversation.restart();
+        self.engine_ready = false;
+        self.engine_has_view = false;
+        self.engine_mappings.clear();
+        self.engine_has_holidays = false;
+        if let EngineTrouble::Stale { .. } = trouble {
+            self.engine_problem = Some(UPDATED.to_string());
+            if self.early_restarts < 2 {
+                self.early_restarts += 1;
+                self.warm();
             }
         }
     }

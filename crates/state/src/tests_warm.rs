@@ -58,22 +58,25 @@ fn a_page_already_asking_the_engine_needs_no_early_start() {
 }
 
 #[test]
-fn an_early_engine_that_stops_is_started_afresh_without_a_word() {
+fn an_early_engine_that_stops_is_left_for_the_first_file_without_a_word() {
     let mut s = idle_page();
     s.reduce(Action::PageIdle);
     s.reduce(Action::EngineTrouble(EngineTrouble::Stopped("trap".into())));
     assert!(s.engine_problem.is_none(), "{:?}", s.engine_problem);
-    assert!(matches!(
-        s.outbox(),
-        [Outgoing::Restart { .. }, Outgoing::Warm { .. }]
-    ));
+    assert!(matches!(s.outbox(), [Outgoing::Restart { .. }]));
     assert!(!s.busy());
-    // One that never starts is given up, with the message a file would have met.
-    for _ in 0..MAX_RESTARTS {
+    // The first file starts it again, with the usual restarts and, in the end, the
+    // usual message.
+    s.reduce(Action::Add(vec![FileEntry::new("a.csv", 1)]));
+    assert!(matches!(&sent_requests(&s)[..], [Request::Add(_)]));
+    for _ in 0..=MAX_RESTARTS {
         s.reduce(Action::EngineTrouble(EngineTrouble::Stopped("trap".into())));
     }
-    assert!(s.engine_problem.as_deref().unwrap().contains("Reload the page"));
-    assert!(s.outbox().is_empty());
+    assert!(s
+        .engine_problem
+        .as_deref()
+        .unwrap()
+        .contains("Reload the page"));
 }
 
 #[test]
@@ -86,6 +89,14 @@ fn a_stale_early_engine_is_replaced_and_said_so() {
     assert!(s.engine_problem.as_deref().unwrap().contains("updated"));
     assert_eq!(warms(&s), 1);
     assert!(sent_requests(&s).is_empty(), "nothing to read again");
+    // A stale engine that keeps coming back is not started over and over.
+    for _ in 0..5 {
+        s.reduce(Action::EngineTrouble(EngineTrouble::Stale { protocol: 1 }));
+    }
+    let upto = s.last_queued();
+    s.reduce(Action::Sent { upto });
+    s.reduce(Action::EngineTrouble(EngineTrouble::Stale { protocol: 1 }));
+    assert_eq!(warms(&s), 0);
 }
 
 #[test]
@@ -99,7 +110,10 @@ fn clearing_everything_warms_a_fresh_engine_and_a_cancel_waits_for_its_word() {
     assert!(s.engine_ready);
     s.reduce(Action::Add(vec![FileEntry::new("a.csv", 1)]));
     s.reduce(Action::Cancel);
-    assert!(!s.engine_ready, "a restarted engine is not ready until it says so");
+    assert!(
+        !s.engine_ready,
+        "a restarted engine is not ready until it says so"
+    );
     deliver(&mut s, &mut engine, &|_| {
         b"code,period,value\nA,Q1 2018/19,1\n".to_vec()
     });
