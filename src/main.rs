@@ -16,10 +16,11 @@ fn main() {
 
 /// Parse and compute alone, for the benchmark (`scripts/bench.sh`): runs `runs` times in
 /// a fresh engine worker, timed there; resolves to `{ times_ms, rows, memory_bytes }`.
+/// `warm_up`: whether the worker first reads its made-up file, as it does for users.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn bench_parse_and_compute(bytes: &[u8], runs: u32) -> js_sys::Promise {
-    scorecard::transport::worker::bench(bytes, runs)
+pub fn bench_parse_and_compute(bytes: &[u8], runs: u32, warm_up: bool) -> js_sys::Promise {
+    scorecard::transport::worker::bench(bytes, runs, warm_up)
 }
 
 /// The page's own Wasm linear memory in bytes (it only grows, so it is the peak).

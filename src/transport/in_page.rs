@@ -62,4 +62,9 @@ impl Transport for InPage {
         // coming from the old engine carry ids nobody waits for.
         *self.engine.borrow_mut() = Rc::default();
     }
+
+    fn warm(&self) {
+        // On the page's thread the engine is always there.
+        self.on_event.emit(EngineEvent::Ready);
+    }
 }

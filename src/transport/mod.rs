@@ -21,6 +21,8 @@ pub enum EngineEvent {
     Reply { id: u64, response: Response },
     /// The engine died, is stale, or could not start.
     Trouble(EngineTrouble),
+    /// The engine listens (once per start).
+    Ready,
 }
 
 /// A connection to the engine.
@@ -30,6 +32,8 @@ pub trait Transport {
     /// Stops whatever the engine is doing; the next request starts a fresh one of this
     /// build.
     fn restart(&self, build: EngineBuild);
+    /// Starts the engine now if it is not running, with nothing asked of it yet.
+    fn warm(&self);
 }
 
 /// Opens a connection whose events go to the callback.

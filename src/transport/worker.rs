@@ -1,7 +1,9 @@
 //! The engine in a Web Worker (the `scorecard-engine` crate, which Trunk builds beside
-//! the page in two builds, [`EngineBuild`]), started with the first request so the first
-//! screen downloads none of its code. The small build (CSV only) comes first; the state
-//! asks for the full one with a restart when a workbook is to be read or written. A message is a JS array: the request's bytes ([`scorecard_core::protocol`]),
+//! the page in two builds, [`EngineBuild`]), started once the first screen is up and the
+//! browser idle ([`Transport::warm`], when the reducer says so) or with the first request,
+//! whichever comes first: the first screen downloads none of its code, and the first file
+//! finds it compiled. The small build (CSV only) comes first; the state asks for the full
+//! one with a restart when a workbook is to be read or written. A message is a JS array: the request's bytes ([`scorecard_core::protocol`]),
 //! then the Blobs of the files it carries. The worker's first word names its protocol;
 //! a worker that speaks another, dies, or cannot start is reported as trouble, never
 //! left to swallow requests in silence.
@@ -73,21 +75,10 @@ impl Transport for WorkerTransport {
         for b in blobs {
             message.push(b);
         }
-        let mut worker = self.worker.borrow_mut();
-        if worker.is_none() {
-            match start(self.build.get(), self.on_event.clone()) {
-                Ok(w) => *worker = Some(w),
-                Err(e) => {
-                    let why = e
-                        .as_string()
-                        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
-                        .unwrap_or_else(|| "the browser refused to start it".into());
-                    self.on_event
-                        .emit(EngineEvent::Trouble(EngineTrouble::CouldNotStart(why)));
-                    return;
-                }
-            }
+        if !self.started() {
+            return;
         }
+        let worker = self.worker.borrow();
         let Some(w) = worker.as_ref() else { return };
         // Messages wait until the worker listens: one sent earlier would be lost.
         if let Some(queue) = w.queue.borrow_mut().as_mut() {
@@ -101,6 +92,36 @@ impl Transport for WorkerTransport {
         // Dropping it terminates it; the next request starts a fresh one.
         self.build.set(build);
         self.worker.borrow_mut().take();
+    }
+
+    fn warm(&self) {
+        self.started();
+    }
+}
+
+impl WorkerTransport {
+    /// Starts the worker unless it runs; whether it runs now (else the page has heard why).
+    fn started(&self) -> bool {
+        let mut worker = self.worker.borrow_mut();
+        if worker.is_some() {
+            return true;
+        }
+        match start(self.build.get(), self.on_event.clone()) {
+            Ok(w) => {
+                *worker = Some(w);
+                true
+            }
+            Err(e) => {
+                let why = e
+                    .as_string()
+                    .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
+                    .unwrap_or_else(|| "the browser refused to start it".into());
+                drop(worker);
+                self.on_event
+                    .emit(EngineEvent::Trouble(EngineTrouble::CouldNotStart(why)));
+                false
+            }
+        }
     }
 }
 
@@ -130,6 +151,7 @@ fn start(build: EngineBuild, on_event: Callback<EngineEvent>) -> Result<Running,
                             let _ = worker.post_message(&m);
                         }
                     }
+                    on_event.emit(EngineEvent::Ready);
                 }
                 Some(FromEngine::Ready { protocol }) => {
                     on_event.emit(EngineEvent::Trouble(EngineTrouble::Stale { protocol }))
@@ -164,15 +186,22 @@ fn start(build: EngineBuild, on_event: Callback<EngineEvent>) -> Result<Running,
 }
 
 /// For the benchmark: parse and compute `bytes` `runs` times in a fresh worker (the
-/// small build, which a CSV gets), timed there; resolves to `{ times_ms, rows, memory_bytes }`.
-pub fn bench(bytes: &[u8], runs: u32) -> js_sys::Promise {
+/// small build, which a CSV gets), timed there; resolves to `{ times_ms, rows,
+/// memory_bytes }`. Without `warm_up` the worker skips its start-up read of a made-up
+/// file, to measure a cold first run.
+pub fn bench(bytes: &[u8], runs: u32, warm_up: bool) -> js_sys::Promise {
     let message = js_sys::Array::of3(
         &JsValue::from_str("bench"),
         &js_sys::Uint8Array::from(bytes),
         &JsValue::from(runs),
     );
     js_sys::Promise::new(&mut |resolve, reject| {
-        let worker = match web_sys::Worker::new(&worker_url(EngineBuild::Csv)) {
+        let url = if warm_up {
+            worker_url(EngineBuild::Csv)
+        } else {
+            format!("{}&warm=0", worker_url(EngineBuild::Csv))
+        };
+        let worker = match web_sys::Worker::new(&url) {
             Ok(w) => w,
             Err(e) => {
                 let _ = reject.call1(&JsValue::NULL, &e);

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use scorecard_core::load::mapping;
 use scorecard_core::share;
 use scorecard_state::{Action, Origin, Outgoing};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
 
 use crate::transport::files::FileStore;
@@ -27,6 +27,7 @@ pub fn use_engine(connector: Connector, state: &UseReducerHandle<Store>, files: 
                 dispatcher.dispatch(match event {
                     EngineEvent::Reply { id, response } => Action::Engine { id, response },
                     EngineEvent::Trouble(t) => Action::EngineTrouble(t),
+                    EngineEvent::Ready => Action::EngineReady,
                 })
             }))
         })
@@ -44,6 +45,7 @@ pub fn use_engine(connector: Connector, state: &UseReducerHandle<Store>, files: 
         for o in state.outbox().iter().filter(|o| o.id() > done.get()) {
             match o {
                 Outgoing::Restart { build, .. } => transport.restart(*build),
+                Outgoing::Warm { .. } => transport.warm(),
                 Outgoing::Send {
                     id,
                     request,
@@ -226,5 +228,38 @@ pub fn use_area_storage(state: &UseReducerHandle<Store>) {
         if let Some(a) = area {
             let _ = storage::set(storage::AREA, a);
         }
+    });
+}
+
+/// Tells the reducer when the first screen has been painted and the browser is idle
+/// (an idle callback asked for in the frame after the first render), so the engine is
+/// fetched and compiled then, not when the first file arrives, and never before the
+/// first paint.
+#[hook]
+pub fn use_page_idle(state: &UseReducerHandle<Store>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let idle = Closure::once_into_js(move || dispatcher.dispatch(Action::PageIdle));
+        let after_frame = Closure::once_into_js(move || {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let options = web_sys::IdleRequestOptions::new();
+            // A busy page still gets its engine within a couple of seconds.
+            options.set_timeout(2_000);
+            if window
+                .request_idle_callback_with_options(idle.unchecked_ref(), &options)
+                .is_err()
+            {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    idle.unchecked_ref(),
+                    200,
+                );
+            }
+        });
+        let _ = window.request_animation_frame(after_frame.unchecked_ref());
     });
 }

@@ -53,6 +53,7 @@ pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(Store::default);
     let files = use_memo((), |_| FileStore::default());
     effects::use_engine(props.engine, &state, &files);
+    effects::use_page_idle(&state);
     effects::use_opening(&state);
     effects::use_storage(&state);
     effects::use_kept_mappings(&state);
@@ -114,7 +115,8 @@ pub fn app(props: &AppProps) -> Html {
                 { ": everything is calculated here in your browser, and nothing is uploaded." }
             </p>
         </header>
-        <main id="main">
+        // `data-engine` says whether the engine listens (the benchmark waits for it).
+        <main id="main" data-engine={if state.engine_ready { "ready" } else { "starting" }}>
             <UpdateNotice />
             <section class="intake no-print" aria-labelledby="intake-heading">
                 <h2 id="intake-heading" class="visually-hidden">{ "Your data" }</h2>

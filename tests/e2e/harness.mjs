@@ -54,11 +54,15 @@ export async function start({ dir = 'dist', subPath = '' } = {}) {
 
 /**
  * A fresh page at `base`, recording console errors and every request that leaves the
- * origin, once the app has rendered its first screen.
+ * origin, once the app has rendered its first screen. `options` go to the browser context,
+ * but for `prepare`, a function of the page run before it opens.
  */
 export async function open(browser, base, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // `prepare(page)` runs before the page opens (routes, say: the engine starts soon after).
+  const { prepare, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const page = await context.newPage();
+  if (prepare) await prepare(page);
   const errors = [];
   const foreign = [];
   // Every path the page fetched, from the first request on (workers' requests included).

@@ -23,11 +23,12 @@ async function answers(page) {
 
 test('an engine that dies while reading is restarted and the file is read after all', async () => {
   const { page, context } = await open(site.browser, site.base);
-  const worker = page.waitForEvent('worker');
   await page.getByRole('button', { name: 'Try with sample data' }).click();
   await page.locator('table.pi-table').first().waitFor();
+  // The engine (started once the page was idle, or by the click) is the page's one worker.
+  const [worker] = page.workers().filter((w) => w.url().includes('engine_csv_loader'));
   // The engine throws at the next message it gets: a crash the page must notice.
-  await (await worker).evaluate(() => {
+  await worker.evaluate(() => {
     self.onmessage = () => { throw new Error('the engine crashed (test)'); };
   });
   await page.setInputFiles('#file-input', sample);
@@ -48,12 +49,15 @@ test('an engine that dies while reading is restarted and the file is read after 
 const noServiceWorker = { serviceWorkers: 'block' };
 
 test('a stale engine (an older release still cached) is replaced and the files are read', async () => {
-  const { page, context } = await open(site.browser, site.base, noServiceWorker);
   let served = 0;
-  await page.route('**/engine_csv_loader.js*', async (route) => {
-    if (served++ > 0) return route.fallback();
-    // The ready message of protocol 1: postcard's FromEngine::Ready { protocol: 1 }.
-    await route.fulfill({ contentType: 'text/javascript', body: 'postMessage(new Uint8Array([0, 1]));' });
+  // Routed before the page opens: its engine starts as soon as the first screen is up.
+  const { page, context } = await open(site.browser, site.base, {
+    ...noServiceWorker,
+    prepare: (p) => p.route('**/engine_csv_loader.js*', async (route) => {
+      if (served++ > 0) return route.fallback();
+      // The ready message of protocol 1: postcard's FromEngine::Ready { protocol: 1 }.
+      await route.fulfill({ contentType: 'text/javascript', body: 'postMessage(new Uint8Array([0, 1]));' });
+    }),
   });
   await page.getByRole('button', { name: 'Try with sample data' }).click();
   await page.locator('table.pi-table').first().waitFor({ timeout: 10_000 });
@@ -64,9 +68,21 @@ test('a stale engine (an older release still cached) is replaced and the files a
 });
 
 test('an engine that cannot start is given up with a message, and the page keeps answering', async () => {
-  const { page, context } = await open(site.browser, site.base, noServiceWorker);
-  await page.route('**/engine_csv_bg.wasm*', (route) =>
-    route.fulfill({ contentType: 'application/wasm', body: Buffer.from('not a wasm module') }));
+  let asked = 0;
+  const { page, context } = await open(site.browser, site.base, {
+    ...noServiceWorker,
+    prepare: (p) => p.route('**/engine_csv_bg.wasm*', (route) => {
+      asked++;
+      return route.fulfill({ contentType: 'application/wasm', body: Buffer.from('not a wasm module') });
+    }),
+  });
+  // The engine started once the page is idle fails without a word; the first file meets
+  // the failure.
+  await page.waitForFunction(() => document.querySelector('main[data-engine]'));
+  for (let i = 0; i < 100 && asked === 0; i++) await page.waitForTimeout(100);
+  assert.equal(asked, 1, 'the engine was started before the first file');
+  await page.waitForTimeout(500);
+  assert.deepEqual((await page.getByRole('alert').allTextContents()).filter((t) => t.trim()), []);
   await page.getByRole('button', { name: 'Try with sample data' }).click();
   await page.getByRole('alert').filter({ hasText: 'stopped several times in a row. Reload the page' })
     .waitFor({ timeout: 20_000 });

@@ -15,7 +15,6 @@ use crate::problem::{source_label, Problem};
 use crate::status::Status;
 use crate::value::Figure;
 
-
 /// What was given for one PI in one period. A million of these make a long file's
 /// dataset, so what few files give is kept apart ([`MoreObserved`]): an observation of a
 /// plain file is half the size it would otherwise be.

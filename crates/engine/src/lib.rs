@@ -5,6 +5,8 @@
 //! a workbook arrives or one is to be downloaded. The two run the same code here.
 
 #[cfg(target_arch = "wasm32")]
+mod warm_up;
+#[cfg(target_arch = "wasm32")]
 mod worker;
 
 /// Starts the worker: it listens for the page's requests.

@@ -57,6 +57,10 @@ pub fn run() {
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
+    // Messages that come meanwhile wait: the page sends none before the ready word.
+    crate::warm_up::run();
+    // Messages that come meanwhile wait: the page sends none before the ready word.
+    crate::warm_up::run();
     post(&FromEngine::Ready { protocol: PROTOCOL });
 }
 

@@ -26,6 +26,9 @@ pub enum EngineBuild {
 pub enum Outgoing {
     /// Stop the engine, whatever it is doing, and start a fresh one of this build.
     Restart { id: u64, build: EngineBuild },
+    /// Start the engine now, if it is not running, though nothing is asked of it yet:
+    /// its code is fetched, compiled and warmed while the user looks at the first screen.
+    Warm { id: u64 },
     /// Send this request; the contents of `files` travel beside it, in order.
     Send {
         id: u64,
@@ -64,7 +67,7 @@ impl Outgoing {
     /// Its place in the order things were queued.
     pub fn id(&self) -> u64 {
         match self {
-            Outgoing::Restart { id, .. } | Outgoing::Send { id, .. } => *id,
+            Outgoing::Restart { id, .. } | Outgoing::Warm { id } | Outgoing::Send { id, .. } => *id,
         }
     }
 }
@@ -100,6 +103,21 @@ impl Conversation {
         self.outstanding.insert(id, asked);
         self.outbox.push(Outgoing::Send { id, request, files });
         id
+    }
+
+    /// Queues the engine's start, with nothing asked of it yet.
+    pub fn warm(&mut self) {
+        let id = self.next();
+        self.outbox.push(Outgoing::Warm { id });
+    }
+
+    /// Whether no request is queued or awaited (a restart may be).
+    pub fn asks_nothing(&self) -> bool {
+        self.outstanding.is_empty()
+            && !self
+                .outbox
+                .iter()
+                .any(|o| matches!(o, Outgoing::Send { .. } | Outgoing::Warm { .. }))
     }
 
     /// Queues contents for the page to keep.

@@ -25,6 +25,8 @@ mod tests_area;
 mod tests_build;
 #[cfg(test)]
 mod tests_mapping;
+#[cfg(test)]
+mod tests_warm;
 
 pub use conversation::{Asked, EngineBuild, Outgoing};
 pub use files::{FileEntry, FileId, Held};

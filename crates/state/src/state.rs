@@ -48,6 +48,8 @@ const REREADING: &str =
 const REREAD: &str =
     "Scorecard's engine stopped while reading your files and was restarted; every file has been read again.";
 
+const UPDATED: &str = "Scorecard has been updated since this page was opened: the engine was restarted. If this keeps happening, reload the page.";
+
 /// How many times in a row the engine is restarted before the page gives up and asks
 /// the user to reload.
 pub const MAX_RESTARTS: u32 = 4;
@@ -90,6 +92,11 @@ pub enum Action {
     EngineTrouble(EngineTrouble),
     /// The download has been handed to the browser.
     Downloaded,
+    /// The first screen is painted and the browser idle: a good moment to start the
+    /// engine, so the first file finds it compiled and warm.
+    PageIdle,
+    /// The engine (started now or earlier) listens.
+    EngineReady,
     /// Forget files, view and messages (the page clears storage and the address).
     ClearEverything,
     /// The user's council (or area) for files of many areas' figures, by name or code;
@@ -192,6 +199,12 @@ pub struct State {
     pub holiday_problems: Vec<String>,
     /// Whether the engine has been told the calendar since it (re)started.
     engine_has_holidays: bool,
+    /// Whether the engine has said it listens since it was last (re)started.
+    pub engine_ready: bool,
+    /// Whether the first screen has been painted and the browser was idle since.
+    page_idle: bool,
+    /// Stale engines started afresh before any file came.
+    early_restarts: u32,
 }
 
 impl State {
@@ -411,6 +424,7 @@ impl State {
             Action::Cancel => {
                 self.files = self.before.take().unwrap_or_else(|| self.files.clone());
                 self.conversation.restart();
+                self.engine_ready = false;
                 self.engine_has_view = false;
                 self.engine_mappings.clear();
                 self.engine_has_holidays = false;
@@ -459,9 +473,16 @@ impl State {
                     conversation,
                     // The page forgets the kept mappings too: there are none now.
                     mappings_loaded: true,
+                    page_idle: self.page_idle,
                     ..State::default()
                 };
+                self.warm();
             }
+            Action::PageIdle => {
+                self.page_idle = true;
+                self.warm();
+            }
+            Action::EngineReady => self.engine_ready = true,
             Action::ChooseArea(area) => {
                 let area = area.map(|a| a.trim().to_string()).filter(|a| !a.is_empty());
                 if area == self.area {
@@ -663,6 +684,14 @@ impl State {
         }
     }
 
+    /// Starts the engine ahead of the first file, once the first screen is up and while
+    /// nothing else is asked of it (a request starts it anyway).
+    fn warm(&mut self) {
+        if self.page_idle && !self.engine_ready && self.conversation.asks_nothing() {
+            self.conversation.warm();
+        }
+    }
+
     fn unpacked(&mut self, result: Result<Vec<scorecard_core::InputFile>, String>) {
         let origin = self.unpacking.take();
         match result {
@@ -698,6 +727,9 @@ impl State {
     /// only when it stops the engine twice, the second time alone: one crash may have
     /// had another cause.
     fn trouble(&mut self, trouble: EngineTrouble) {
+        if self.files.is_empty() && self.conversation.outstanding.is_empty() {
+            return self.early_engine_trouble(trouble);
+        }
         let suspects = self.conversation.files_being_read();
         self.restarts += 1;
         if self.restarts > MAX_RESTARTS || matches!(trouble, EngineTrouble::CouldNotStart(_)) {
@@ -712,6 +744,7 @@ impl State {
             return;
         }
         self.conversation.restart();
+        self.engine_ready = false;
         self.engine_has_view = false;
         self.engine_mappings.clear();
         self.engine_has_holidays = false;
@@ -719,9 +752,7 @@ impl State {
         let why = match trouble {
             EngineTrouble::Stopped(why) => why,
             EngineTrouble::Stale { .. } => {
-                self.engine_problem = Some(
-                    "Scorecard has been updated since this page was opened: the engine was restarted. If this keeps happening, reload the page.".to_string(),
-                );
+                self.engine_problem = Some(UPDATED.to_string());
                 return self.replace();
             }
             EngineTrouble::CouldNotStart(_) => return,
@@ -746,6 +777,26 @@ impl State {
             suspects => {
                 self.engine_problem = Some(REREADING.to_string());
                 self.reread_one_at_a_time(suspects);
+            }
+        }
+    }
+
+    /// An engine with nothing to do (started early, or left with no files) stopped: there
+    /// is nothing to read again. It is dropped; a stale one (this page is older than the
+    /// site) is said so and started afresh, twice at most; one that died or could not
+    /// start is left for the first file to start again, which meets the usual restarts
+    /// and, if it keeps failing, the usual message.
+    fn early_engine_trouble(&mut self, trouble: EngineTrouble) {
+        self.conversation.restart();
+        self.engine_ready = false;
+        self.engine_has_view = false;
+        self.engine_mappings.clear();
+        self.engine_has_holidays = false;
+        if let EngineTrouble::Stale { .. } = trouble {
+            self.engine_problem = Some(UPDATED.to_string());
+            if self.early_restarts < 2 {
+                self.early_restarts += 1;
+                self.warm();
             }
         }
     }

@@ -28,6 +28,8 @@ pub(crate) fn deliver(
         for o in outbox {
             match o {
                 Outgoing::Restart { build, .. } => *engine = engine_of(build),
+                // The make-believe engine is up at once.
+                Outgoing::Warm { .. } => s.reduce(Action::EngineReady),
                 Outgoing::Send {
                     id,
                     mut request,
@@ -73,7 +75,7 @@ pub(crate) fn sent_requests(s: &State) -> Vec<Request> {
         .iter()
         .filter_map(|o| match o {
             Outgoing::Send { request, .. } => Some(request.clone()),
-            Outgoing::Restart { .. } => None,
+            Outgoing::Restart { .. } | Outgoing::Warm { .. } => None,
         })
         .collect()
 }

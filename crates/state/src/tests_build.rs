@@ -36,7 +36,7 @@ fn restarts(s: &State) -> Vec<EngineBuild> {
         .iter()
         .filter_map(|o| match o {
             Outgoing::Restart { build, .. } => Some(*build),
-            Outgoing::Send { .. } => None,
+            Outgoing::Warm { .. } | Outgoing::Send { .. } => None,
         })
         .collect()
 }
@@ -70,6 +70,8 @@ fn deliver_once(s: &mut State, engine: &mut Engine) {
     s.reduce(Action::Sent { upto });
     match first {
         Outgoing::Restart { build, .. } => *engine = engine_of(build),
+        // The make-believe engine is up at once.
+        Outgoing::Warm { .. } => s.reduce(Action::EngineReady),
         Outgoing::Send {
             id,
             mut request,
