@@ -63,7 +63,8 @@ pub fn export_bar(p: &ExportProps) -> Html {
     };
     html! {
         <div class="export-bar no-print">
-            <div class="export-actions">
+            // One row of buttons beside the suppression choice; another download slots in here.
+            <div class="export-actions" role="group" aria-label="Downloads and sharing">
                 <button type="button" class="button" onclick={on_csv}>{ "Download CSV" }</button>
                 <button type="button" class="button" onclick={on_xlsx}>{ "Download XLSX" }</button>
                 <button type="button" class="button" onclick={on_docx}

@@ -12,9 +12,16 @@ use crate::ui::services::sample_files;
 pub struct IntakeProps {
     pub files: FileStore,
     pub on_action: Callback<Action>,
+    /// Once there is a report: a slim bar, so the report starts near the top.
+    #[prop_or_default]
+    pub compact: bool,
+    /// Shown inside the drop zone, before its buttons (the folded "Your data").
+    #[prop_or_default]
+    pub children: Html,
 }
 
-/// The drop zone with its "Choose files…" input and "Try with sample data".
+/// The drop zone with its "Choose files…" input and "Try with sample data"; once there
+/// is a report, a slim bar that still takes dropped files.
 #[function_component(Intake)]
 pub fn intake(p: &IntakeProps) -> Html {
     let dragging = use_state(|| false);
@@ -71,15 +78,21 @@ pub fn intake(p: &IntakeProps) -> Html {
             on_action.emit(Action::Add(entries));
         })
     };
+    let small = p.compact.then_some("small");
     html! {
-        <div class={classes!("dropzone", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop} data-testid="dropzone">
-            <p class="dropzone-lead">{ "Drag your quarterly data files here (CSV or XLSX), or paste a range copied from Excel." }</p>
+        <div class={classes!("dropzone", dragging.then_some("dragging"), p.compact.then_some("compact"))} {ondragover} {ondragleave} {ondrop} data-testid="dropzone">
+            if p.compact {
+                { p.children.clone() }
+            } else {
+                <p class="dropzone-lead">{ "Drag your quarterly data files here (CSV or XLSX), or paste a range copied from Excel." }</p>
+            }
             <div class="dropzone-actions">
-                <label class="button primary" for="file-input">{ "Choose files…" }</label>
+                if p.compact { <span class="dropzone-more">{ "Add files: drop or paste them here, or" }</span> }
+                <label class={classes!("button", "primary", small)} for="file-input">{ "Choose files…" }</label>
                 <input id="file-input" class="file-input" type="file" multiple=true
                     accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     {onchange} />
-                <button type="button" class="button" onclick={on_sample}>{ "Try with sample data" }</button>
+                <button type="button" class={classes!("button", small)} onclick={on_sample}>{ "Try with sample data" }</button>
             </div>
         </div>
     }

@@ -4,6 +4,7 @@
 //! reducer decided. Formulas never live here.
 
 mod area_choice;
+mod data_fold;
 mod effects;
 mod export_bar;
 mod file_list;
@@ -30,12 +31,13 @@ use yew::prelude::*;
 use crate::transport::files::FileStore;
 use crate::transport::Connector;
 use area_choice::AreaChoice;
+use data_fold::DataFold;
 use export_bar::ExportBar;
 use file_list::FileList;
 use help::Help;
 use intake::{Busy, Intake};
 use mapping::ColumnMappings;
-use notices::Notices;
+use notices::{InfoNotices, Notices};
 use report_view::ReportView;
 use services::{clear_location_hash, storage};
 use store::Store;
@@ -105,6 +107,27 @@ pub fn app(props: &AppProps) -> Html {
     .cloned()
     .collect();
 
+    // Once there is a report, the files and their controls fold into one line above it.
+    let compact = state.report.is_some();
+    let data_body = html! {
+        <>
+        <FileList files={state.files.clone()} failed={state.failed.clone()} data={state.data.clone()}
+            busy={state.busy()} on_remove={on_action.reform(Action::Remove)} />
+        <div class="intake-controls">
+            if !state.files.is_empty() {
+                <button type="button" class="button subtle" onclick={act(|| Action::ClearFiles)}>{ "Remove all files" }</button>
+            }
+            <span class="remember">
+                <input type="checkbox" id="remember-data" checked={state.remember_data} onchange={on_remember} />
+                <label for="remember-data">{ "Keep my data in this browser on this computer" }</label>
+            </span>
+            <button type="button" class="button subtle" onclick={on_clear_everything}>{ "Clear everything" }</button>
+        </div>
+        <holidays::Holidays text={state.holidays_text.clone()} easter_monday={state.holidays.easter_monday}
+            problems={state.holiday_problems.clone()} dates={state.holidays.local.len()}
+            on_action={on_action.clone()} />
+        </>
+    };
     html! {
         <>
         <header class="masthead">
@@ -118,27 +141,23 @@ pub fn app(props: &AppProps) -> Html {
         // `data-engine` says whether the engine listens (the benchmark waits for it).
         <main id="main" data-engine={if state.engine_ready { "ready" } else { "starting" }}>
             <UpdateNotice />
-            <section class="intake no-print" aria-labelledby="intake-heading">
+            <section class={classes!("intake", "no-print", compact.then_some("compact"))} aria-labelledby="intake-heading">
                 <h2 id="intake-heading" class="visually-hidden">{ "Your data" }</h2>
-                <Intake files={(*files).clone()} on_action={on_action.clone()} />
-                <Busy busy={state.busy()} progress={state.progress} on_cancel={act(|| Action::Cancel)} />
-                <FileList files={state.files.clone()} failed={state.failed.clone()} data={state.data.clone()}
-                    busy={state.busy()} on_remove={on_action.reform(Action::Remove)} />
-                <div class="intake-controls">
-                    if !state.files.is_empty() {
-                        <button type="button" class="button subtle" onclick={act(|| Action::ClearFiles)}>{ "Remove all files" }</button>
-                    }
-                    <span class="remember">
-                        <input type="checkbox" id="remember-data" checked={state.remember_data} onchange={on_remember} />
-                        <label for="remember-data">{ "Keep my data in this browser on this computer" }</label>
-                    </span>
-                    <button type="button" class="button subtle" onclick={on_clear_everything}>{ "Clear everything" }</button>
-                </div>
-                <holidays::Holidays text={state.holidays_text.clone()} easter_monday={state.holidays.easter_monday}
-                    problems={state.holiday_problems.clone()} dates={state.holidays.local.len()}
-                    on_action={on_action.clone()} />
+                if compact {
+                    <Intake files={(*files).clone()} on_action={on_action.clone()} compact=true>
+                        <DataFold files={state.files.len()} notices={notices::info_count(&state.data)} busy={state.busy()}>
+                            { data_body }
+                            <InfoNotices data={state.data.clone()} />
+                        </DataFold>
+                    </Intake>
+                    <Busy busy={state.busy()} progress={state.progress} on_cancel={act(|| Action::Cancel)} />
+                } else {
+                    <Intake files={(*files).clone()} on_action={on_action.clone()} />
+                    <Busy busy={state.busy()} progress={state.progress} on_cancel={act(|| Action::Cancel)} />
+                    { data_body }
+                }
             </section>
-            <Notices data={state.data.clone()} {alerts} />
+            <Notices data={state.data.clone()} {alerts} show_info={!compact} />
             <ColumnMappings data={state.data.clone()} drafts={state.drafts.clone()}
                 mappings={state.mappings.clone()} on_action={on_action.clone()} />
             <section class="report-area" aria-label="Report">
@@ -150,10 +169,11 @@ pub fn app(props: &AppProps) -> Html {
                         on_suppression={on_action.reform(Action::SetSuppression)}
                         on_export={on_action.reform(Action::Export)}
                         on_need_pack={on_action.reform(|_: ()| Action::NeedPack)} />
-                    <narrative::NarrativeWriter period={report.period} files={(*files).clone()} on_action={on_action.clone()} />
-                    <ReportView report={report_view::Shared(report)} detail={state.detail.clone()} selected={state.selected.clone()}
+                    <ReportView report={report_view::Shared(report.clone())} detail={state.detail.clone()} selected={state.selected.clone()}
                         filter={state.filter.clone()} on_period={on_action.reform(Action::SetPeriod)}
-                        on_select={on_action.reform(Action::Select)} on_filter={on_action.reform(Action::Filter)} />
+                        on_select={on_action.reform(Action::Select)} on_filter={on_action.reform(Action::Filter)}>
+                        <narrative::NarrativeWriter period={report.period} files={(*files).clone()} on_action={on_action.clone()} />
+                    </ReportView>
                 } else if state.busy() {
                     <p class="empty-report">{ "Working out the report…" }</p>
                 } else if !state.data.areas.is_empty() && state.data.area.is_none() {

@@ -45,6 +45,10 @@ pub struct ReportProps {
     pub on_period: Callback<Option<Period>>,
     pub on_select: Callback<Option<String>>,
     pub on_filter: Callback<ViewFilter>,
+    /// Shown in the report's heading row, between the title and the period (the
+    /// "Write commentary" fold): one row less above the first indicator.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Rows shown per group before "Show more": keeps the page fast on thousands of PIs.
@@ -80,6 +84,7 @@ pub fn report_view(p: &ReportProps) -> Html {
         <article class="report">
             <header class="report-head">
                 <h2>{ format!("Performance report: {}", r.period) }</h2>
+                { p.children.clone() }
                 <div class="period-select no-print">
                     <label for="period">{ "Report period" }</label>
                     <select id="period" onchange={on_change}>
@@ -333,7 +338,7 @@ fn group_table(p: &GroupProps) -> Html {
                         { for p.history.iter().map(|h| html! { <th scope="col" class="num">{ h.to_string() }</th> }) }
                         { sort_header(format!("Value {}", p.report_period), SortKey::Value, "num current") }
                         <th scope="col" class="num">{ "Target" }</th>
-                        { sort_header("Status".into(), SortKey::Status, "") }
+                        { sort_header("Status".into(), SortKey::Status, "col-status") }
                         <th scope="col">{ "Short trend" }</th>
                         <th scope="col">{ "Long trend" }</th>
                         if p.has_bench { <th scope="col" class="num">{ "Benchmark" }</th> }
@@ -417,7 +422,7 @@ fn pi_row(p: &RowProps) -> Html {
             { for row.history.iter().map(|h| html! { <td class="num">{ h.shown.to_string() }</td> }) }
             <td class="num current">{ sparkline(&row.series, row.period) }{ row.value_shown.to_string() }</td>
             <td class="num">{ row.target_shown.clone().unwrap_or_else(|| "-".into()) }</td>
-            <td><StatusBadge status={row.status} differs={row.status_differs()} stated={row.status_stated} /></td>
+            <td class="col-status"><StatusBadge status={row.status} differs={row.status_differs()} stated={row.status_stated} /></td>
             <td>{ trend_cell(row.short_trend.as_ref()) }</td>
             <td>{ trend_cell(row.long_trend.as_ref()) }</td>
             if p.has_bench {

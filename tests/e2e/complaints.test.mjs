@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { start, open, fixtures, shots } from './harness.mjs';
+import { start, open, openYourData, fixtures, shots } from './harness.mjs';
 
 const list = path.join(fixtures, 'complaints', 'two-row-2019-20.csv');
 
@@ -38,6 +38,7 @@ test('a case list becomes CMP indicators with their feeder data, and local holid
     ['Stage 2 complaints closed2', 'Closed within 20 working days1']);
   await page.screenshot({ path: path.join(shots, 'complaints-q3.png'), fullPage: true });
   // A local holiday on Monday 14 October 2019, typed in and applied with the keyboard.
+  await openYourData(page);
   await page.locator('#holidays summary').click();
   await page.getByLabel('Local holidays, one a line').fill('14/10/2019 Autumn holiday');
   await page.getByLabel('Local holidays, one a line').press('Tab');

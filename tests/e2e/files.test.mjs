@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { start, open, fixtures, shots } from './harness.mjs';
+import { start, open, openYourData, fixtures, shots } from './harness.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -90,7 +90,10 @@ test('a later file replaces earlier values with a notice, and a file can be remo
   await page.setInputFiles('#file-input', [csv(5)]);
   await page.locator('table.pi-table').first().waitFor();
   await page.setInputFiles('#file-input', [csv(7)]);
-  await page.locator('.notices.info', { hasText: 'replaces the one from v5.csv row 2' }).waitFor();
+  // Folded away with the files once there is a report; the fold's summary counts it.
+  await page.locator('.notices.info', { hasText: 'replaces the one from v5.csv row 2' }).waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#your-data summary').textContent(), 'Your data: 2 files read · 1 notice');
+  await openYourData(page);
   assert.equal((await rows(page).first().locator('td.current').textContent()).trim(), '7');
   await page.getByRole('button', { name: 'Remove v7.csv' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.file-list li').length === 1);

@@ -80,3 +80,12 @@ export async function open(browser, base, options = {}) {
   await page.getByRole('button', { name: 'Try with sample data' }).waitFor();
   return { page, context, errors, foreign, fetched, requests };
 }
+
+/**
+ * Opens "Your data" (the file list, its controls, the local holidays and the notices),
+ * which folds into one line once there is a report; as a user would, by its summary.
+ */
+export async function openYourData(page) {
+  const fold = page.locator('details#your-data');
+  if (await fold.count() && !(await fold.evaluate((d) => d.open))) await fold.locator('summary').click();
+}

@@ -105,7 +105,7 @@ test('after one visit, with the network cut, the page loads, reads files, export
 
   // A workbook: the full engine (the reader is there) takes over, from the kept files too.
   await page.setInputFiles('#file-input', path.join(fixtures, 'xlsx', 'council-q2.xlsx'));
-  await page.locator('.file-list', { hasText: 'council-q2.xlsx' }).waitFor();
+  await page.locator('.file-list', { hasText: 'council-q2.xlsx' }).waitFor({ state: 'attached' });
   await page.waitForFunction(() => /council-q2\.xlsx.*indicator values \(long layout\): 5 rows/s.test(document.querySelector('.file-list').textContent));
 
   // Exports: CSV and XLSX (the workbook writer).

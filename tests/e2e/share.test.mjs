@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { start, open, fixtures, root } from './harness.mjs';
+import { start, open, openYourData, fixtures, root } from './harness.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -49,7 +49,11 @@ test('the CSV download reads back with the statuses on screen', async () => {
   assert.equal(file.name, 'scorecard-Q2-2018-19.csv');
   const rows = parseCsv(readFileSync(file.path, 'utf8').replace(/^\uFEFF/, ''));
   assert.equal(rows[0][8], 'Status');
-  assert.deepEqual(rows.slice(1).map((r) => r[8]), await screenStatuses(page));
+  // The PIs end at the empty row; the actions follow with their comments.
+  const end = rows.findIndex((r) => r.every((f) => f === ''));
+  assert.deepEqual(rows.slice(1, end).map((r) => r[8]), await screenStatuses(page));
+  assert.equal(rows[end + 1][6], 'Comment & planned improvement action');
+  assert.ok(rows.slice(end + 2).some((r) => r[6].length > 0), 'the actions carry their comments');
   assert.deepEqual(foreign, [], 'a download sends nothing anywhere');
   await context.close();
 });
@@ -139,6 +143,7 @@ test('the view is remembered on this machine, and Clear everything forgets it', 
   const { page, context } = await open(site.browser, site.base);
   await withSample(page);
   await page.getByLabel('Search code or title').fill('stage 2');
+  await openYourData(page);
   await page.getByLabel('Keep my data in this browser on this computer').check();
   // The engine packs the data, then the page stores them.
   await page.waitForFunction(() => localStorage.getItem('scorecard.data'));
@@ -146,6 +151,7 @@ test('the view is remembered on this machine, and Clear everything forgets it', 
   await page.locator('table.pi-table').first().waitFor();
   assert.equal(await page.getByLabel('Search code or title').inputValue(), 'stage 2');
   assert.equal(await page.locator('tr.pi-row').count(), 2);
+  await openYourData(page);
   await page.getByRole('button', { name: 'Clear everything' }).click();
   await page.reload();
   await page.getByRole('button', { name: 'Try with sample data' }).waitFor();

@@ -46,7 +46,12 @@ fn csv_export_reads_back_with_every_status_as_on_screen() {
         export::headers()
     );
     assert_eq!(export::headers().len(), 23);
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    // The PIs end at the empty row before the actions.
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .map(|r| r.unwrap())
+        .take_while(|r| r.iter().any(|f| !f.is_empty()))
+        .collect();
     let on_screen: Vec<&str> = r
         .groups
         .iter()
@@ -63,6 +68,61 @@ fn csv_export_reads_back_with_every_status_as_on_screen() {
     assert_eq!(
         &cmp10[9],
         "75.00% against a target of 95% (higher is better): Off Target"
+    );
+}
+
+#[test]
+fn csv_export_lists_the_actions_with_their_comments_after_the_pis() {
+    let r = sample_report("");
+    assert!(!r.actions.is_empty());
+    let bytes = export::csv(&r);
+    // A strict reader (every record as wide as the header) reads the whole file.
+    let records: Vec<csv::StringRecord> = csv::Reader::from_reader(&bytes[3..])
+        .records()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let pis: usize = r.groups.iter().map(|g| g.rows.len()).sum();
+    assert!(records[pis].iter().all(str::is_empty), "an empty row");
+    let head: Vec<&str> = records[pis + 1].iter().take(7).collect();
+    assert_eq!(head, export::ACTION_HEADERS);
+    let actions = &records[pis + 2..];
+    assert_eq!(actions.len(), r.actions.len());
+    let first = &actions[0];
+    assert_eq!(&first[0], "CS.P.1.1");
+    assert!(first[1].starts_with("Continue to promote active participation"));
+    assert_eq!((&first[2], &first[3]), ("2019-03-31", "50%"));
+    assert_eq!(&first[5], r.actions[0].status.label());
+    assert_eq!(
+        &first[6],
+        "Q2 18/19: On Target MOMO (Mind Of My Own) app is being well used."
+    );
+    for (row, a) in actions.iter().zip(&r.actions) {
+        assert_eq!(&row[6], a.note.as_str(), "{}", a.code);
+    }
+}
+
+#[test]
+fn an_action_comment_is_read_under_the_published_heading_and_exported() {
+    let extra = "Code,Action,Due Date,Progress,Comment & Planned Improvement Action\n\
+        X.1,Open the new library,31/03/2019,40%,=Delayed by the contractor; reopening in May\n";
+    let mut files = vec![InputFile {
+        name: "actions.csv".into(),
+        bytes: extra.as_bytes().to_vec(),
+    }];
+    files.push(InputFile {
+        name: "pis.csv".into(),
+        bytes: b"code,title,period,value,target,polarity\nA1,Visits,Q2 2018/19,3,5,up\n".to_vec(),
+    });
+    let r = build(&read_all(&files), None).unwrap();
+    let text = String::from_utf8(export::csv(&r)).unwrap();
+    let last = text.lines().last().unwrap();
+    assert!(
+        last.starts_with("X.1,Open the new library,2019-03-31,40%,"),
+        "{last}"
+    );
+    assert!(
+        last.contains(",'=Delayed by the contractor; reopening in May,"),
+        "the comment, neutralised: {last}"
     );
 }
 

@@ -28,6 +28,17 @@ pub use definitions::{definition_row, definitions_csv, DefinitionCell, DEFINITIO
 #[cfg(feature = "xlsx")]
 pub use xlsx::xlsx;
 
+/// The actions' columns, in the CSV (below the PIs) and on the workbook's Actions sheet.
+pub const ACTION_HEADERS: [&str; 7] = [
+    "Code",
+    "Action",
+    "Due date",
+    "Progress",
+    "Expected by now",
+    "Status",
+    "Comment & planned improvement action",
+];
+
 /// A file name for the report: `scorecard-Q2-2018-19.csv`.
 pub fn file_name(report: &Report, extension: &str) -> String {
     let period: String = report

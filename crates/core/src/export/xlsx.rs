@@ -178,20 +178,10 @@ fn actions_sheet(
 ) -> Result<(), ExportError> {
     let ws = add_sheet(book, "Actions", used)?;
     let mut sheet = book::Sheet { ws, skipped };
-    for (c, (h, w)) in [
-        ("Code", 12.0),
-        ("Action", 60.0),
-        ("Due date", 14.0),
-        ("Progress", 10.0),
-        ("Expected by now", 12.0),
-        ("Status", 16.0),
-        ("Comment & planned improvement action", 60.0),
-    ]
-    .iter()
-    .enumerate()
-    {
+    let widths = [12.0, 60.0, 14.0, 10.0, 12.0, 16.0, 60.0];
+    for (c, (h, w)) in super::ACTION_HEADERS.iter().zip(widths).enumerate() {
         sheet.text(0, c as u16, h, Some(&st.head));
-        let _ = sheet.ws.set_column_width(c as u16, *w);
+        let _ = sheet.ws.set_column_width(c as u16, w);
     }
     let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
     for (i, a) in actions.iter().enumerate() {
