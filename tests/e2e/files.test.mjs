@@ -92,7 +92,7 @@ test('a later file replaces earlier values with a notice, and a file can be remo
   await page.setInputFiles('#file-input', [csv(7)]);
   // Folded away with the files once there is a report; the fold's summary counts it.
   await page.locator('.notices.info', { hasText: 'replaces the one from v5.csv row 2' }).waitFor({ state: 'attached' });
-  assert.equal(await page.locator('#your-data summary').textContent(), 'Your data: 2 files read · 1 notice');
+  assert.equal(await page.locator('#your-data > summary').textContent(), 'Your data: 2 files read · 1 notice');
   await openYourData(page);
   assert.equal((await rows(page).first().locator('td.current').textContent()).trim(), '7');
   await page.getByRole('button', { name: 'Remove v7.csv' }).click();

@@ -87,5 +87,5 @@ export async function open(browser, base, options = {}) {
  */
 export async function openYourData(page) {
   const fold = page.locator('details#your-data');
-  if (await fold.count() && !(await fold.evaluate((d) => d.open))) await fold.locator('summary').click();
+  if (await fold.count() && !(await fold.evaluate((d) => d.open))) await fold.locator('> summary').click();
 }

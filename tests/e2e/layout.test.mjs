@@ -72,7 +72,7 @@ test('at 1280×800 the sample report shows every column and starts in the first 
   assert.ok(first.bottom <= 800, `the first indicator row is in the first screen (it ends at ${Math.round(first.bottom)} px)`);
 
   // "Your data" is one line saying what was read; the keyboard opens it onto the files.
-  const summary = page.locator('#your-data summary');
+  const summary = page.locator('#your-data > summary');
   assert.equal(await summary.textContent(), 'Your data: 2 files read');
   assert.equal(await page.locator('.file-list').isVisible(), false);
   await summary.focus();
