@@ -80,16 +80,26 @@ const result = await page.evaluate(async (runs) => {
 
 // Resident memory of every Chromium process, in bytes (the page and its worker live in
 // a renderer process).
+// The resident memory of this benchmark's own browser: the processes descended from this
+// Node process (other Chromiums on the machine, such as a test run, are not counted).
 function browserRss() {
-  let total = 0;
+  const procs = new Map();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      if (!/^Name:\s+(chrom|headless)/m.test(status)) continue;
-      const m = /^VmRSS:\s+(\d+) kB/m.exec(status);
-      if (m) total += Number(m[1]) * 1024;
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      const rss = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+      procs.set(Number(pid), { ppid, rss, chrome: /^Name:\s+(chrom|headless)/m.test(status) });
     } catch { /* the process ended */ }
   }
+  const ours = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = procs.get(p)?.ppid ?? 0, hops++) {
+      if (p === process.pid) return true;
+    }
+    return false;
+  };
+  let total = 0;
+  for (const [pid, p] of procs) if (p.chrome && ours(pid)) total += p.rss;
   return total;
 }
 
